@@ -1,0 +1,1 @@
+"""The I/O layer: the only place where flueko reads or writes files."""
