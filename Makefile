@@ -18,13 +18,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install flueko with its dev extras
 
-demo: $(STAMP) ## build the demo data, run every round, write the reports
-	$(BIN)/python -m flueko.demo data/raw
+demo: $(STAMP) ## run every demo round and write the reports (reports/index.html)
 	$(BIN)/flueko run --all
 	@echo "Übersicht: $(CURDIR)/reports/index.html"
 
 test: $(STAMP) ## run the whole test suite
 	$(BIN)/python -m pytest -q
+
+demo-data: $(STAMP) ## re-create the shipped demo files in data/raw (developers only)
+	$(BIN)/python -m flueko.demo data/raw
 
 lint: $(STAMP) ## ruff over library, tests and benchmarks
 	$(BIN)/ruff check flueko tests bench
@@ -39,9 +41,11 @@ lab: $(STAMP) ## open the notebooks in JupyterLab
 
 bench: $(STAMP) ## run the benchmark scripts
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/consolidate.py
+	$(BIN)/python bench/batch.py
 
 clean: ## remove processed data, reports and caches (never data/raw)
 	rm -rf data/processed/* reports/* .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-.PHONY: help install demo test lint format lab bench clean
+.PHONY: help install demo demo-data test lint format lab bench clean

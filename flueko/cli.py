@@ -1,0 +1,246 @@
+"""The ``flueko`` command: ingest rounds, write reports, run whole batches.
+
+Exit codes: 0 everything worked; 1 a file could not be read or a round failed (the others
+were still processed); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+from flueko import __version__
+from flueko.config import Workspace
+from flueko.errors import FluekoError
+
+DESCRIPTION = """\
+flueko wertet Kommunale Flüchtlingsdialoge aus: Workshop-Karten, Bewertungsbögen und
+Rückmeldebögen werden zu Tabellen, Prioritäten, Maßnahmenplan und HTML-Berichten.
+
+Ordner (im Arbeitsordner, Standard: aktueller Ordner, sonst --workspace DIR):
+  data/raw/<runde>/       Rohdaten einer Dialogrunde (werden nie verändert); der Ordnername
+                          ist die Runden-ID, z. B. 2016-10-20_auftakt. Dateien dürfen in
+                          Unterordnern liegen: .xlsx .xlsm .xls .ods .csv .txt — ob Karten,
+                          Bewertung, Rückmeldung oder Plan, wird am Inhalt erkannt.
+  data/raw/<runde>/round.yaml   optional: Titel, Datum, Teilnehmende je Gruppe, Kosten
+  data/processed/<runde>/ aufbereitete Tabellen (.parquet) und ingest_log.csv
+  reports/<runde>/        bericht.html, massnahmenplan.xlsx, ausgeführte Notebooks
+  reports/index.html      Übersicht über alle Runden
+"""
+
+EPILOG = """\
+Beispiele:
+  flueko run --all                      alle Runden einlesen und alle Berichte schreiben
+  flueko run 2016-10-20_auftakt         eine Runde
+  flueko ingest 2016-10-20_auftakt      nur einlesen (Protokoll je Datei)
+  flueko report 2016-10-20_auftakt      nur den Bericht aus den aufbereiteten Daten
+  flueko --workspace ~/dialog run --all einen anderen Arbeitsordner verwenden
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flueko",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"flueko {__version__}")
+    parser.add_argument(
+        "--workspace", "-w", default=".", help="Arbeitsordner mit data/ und reports/ (Standard: .)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+
+    def rounds_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("rounds", nargs="*", metavar="RUNDE", help="Runden-IDs (Ordnernamen)")
+        p.add_argument("--all", action="store_true", help="alle Runden unter data/raw/")
+
+    p = sub.add_parser("ingest", help="Rohdaten einer Runde einlesen und aufbereiten")
+    rounds_args(p)
+    p = sub.add_parser("report", help="Bericht(e) aus den aufbereiteten Daten schreiben")
+    rounds_args(p)
+    _report_opts(p)
+    p = sub.add_parser("run", help="einlesen und Berichte schreiben (ingest + report)")
+    rounds_args(p)
+    _report_opts(p)
+    sub.add_parser("rounds", help="vorhandene Runden auflisten")
+    p = sub.add_parser("codebook", help="Kodierungstabelle für die Analyse in Excel")
+    p.add_argument("action", choices=["export"], help="export: Tabelle schreiben")
+    p.add_argument("round", metavar="RUNDE")
+    return parser
+
+
+def _report_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="Runden gleichzeitig (Standard: Anzahl Kerne)",
+    )
+    p.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="SCHLÜSSEL=WERT",
+        help="Notebook-Parameter überschreiben (mehrfach möglich)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="keinen Fortschrittsbalken zeigen")
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``key=value`` → (key, value) with value read as YAML (numbers, true/false, text)."""
+    import yaml
+
+    if "=" not in text:
+        raise FluekoError(
+            f"Parameter „{text}“ hat kein '='", hint="Form SCHLÜSSEL=WERT, z. B. top_n=15"
+        )
+    key, value = text.split("=", 1)
+    try:
+        parsed = yaml.safe_load(value)
+    except yaml.YAMLError:
+        parsed = value
+    return key.strip(), parsed
+
+
+def _select(ws: Workspace, args: argparse.Namespace) -> list[str]:
+    if args.all:
+        rounds = ws.rounds()
+        if not rounds:
+            raise FluekoError(
+                f"keine Runden unter {ws.raw}",
+                hint="je Dialogrunde einen Unterordner in data/raw/ anlegen und die Dateien "
+                "hineinlegen",
+            )
+        return rounds
+    if not args.rounds:
+        raise FluekoError("keine Runde angegeben", hint="RUNDE nennen oder --all verwenden")
+    for r in args.rounds:
+        ws.raw_round(r)
+    return list(args.rounds)
+
+
+def cmd_ingest(ws: Workspace, rounds: Sequence[str]) -> bool:
+    """Ingest each round; print one line per file and a total. True if every file was read."""
+    from flueko.ingest import ingest_round, write_result
+
+    ok = True
+    for round_id in rounds:
+        result = ingest_round(ws, round_id)
+        write_result(ws, result)
+        print(f"Runde {round_id}:")
+        for f in result.files:
+            st = f.stats
+            if f.error:
+                print(f"  FEHLER {f.error}")
+                continue
+            parts = []
+            if st.cells_seen:
+                parts.append(
+                    f"{st.ideas} Ideen aus {st.cards} Karten, {st.votes} Punkte "
+                    f"(Zellen {st.cells_seen} = {st.cards} Karten + {st.excluded} ausgeschlossen)"
+                )
+            if f.ratings:
+                parts.append(f"{f.ratings} Bewertungen")
+            if f.measures:
+                parts.append(f"{f.measures} Maßnahmen")
+            if f.responses:
+                parts.append(f"{f.responses} Rückmeldungen")
+            if not parts:
+                parts.append(", ".join(sorted(set(f.kinds))) or "kein Inhalt")
+            print(f"  {f.file}: {', '.join(parts)}, {f.warnings} Warnungen")
+        counts = result.manifest["counts"]
+        n_err = sum(1 for f in result.files if f.error)
+        warnings = int((result.log["severity"] != "info").sum()) if len(result.log) else 0
+        print(
+            f"  Summe: {len(result.files)} Dateien ({n_err} nicht lesbar), "
+            f"{counts['contributions']} Ideen, {counts['measures']} Maßnahmen, "
+            f"{counts['ratings']} Bewertungen, {counts['survey_responses']} Antworten, "
+            f"{warnings} Warnungen → {ws.processed_round(round_id)}"
+        )
+        ok = ok and result.ok
+    return ok
+
+
+def cmd_report(ws: Workspace, rounds: Sequence[str], args: argparse.Namespace) -> bool:
+    """Write the reports of ``rounds`` (in parallel) and the overview; print a summary."""
+    from flueko import runner
+    from flueko.io.outputs import write_plan_workbook
+
+    overrides = dict(parse_param(p) for p in args.param)
+
+    def task(round_id: str):
+        outputs = runner.run_report(ws, round_id, overrides=overrides)
+        outputs.extend(write_plan_workbook(ws, round_id))
+        return outputs
+
+    results = runner.run_many(rounds, task, jobs=args.jobs, progress=not args.no_progress)
+    results += runner.run_many(
+        ["index"], lambda _r: runner.run_overview(ws), jobs=1, progress=False
+    )
+    print("\nErgebnis:")
+    for r in results:
+        state = "ok    " if r.ok else "FEHLER"
+        where = (
+            ", ".join(str(p.relative_to(ws.root)) for p in r.outputs if p.suffix == ".html")
+            if r.ok
+            else r.error
+        )
+        print(f"  {state} {r.round_id:<32} {r.seconds:6.1f} s  {where}")
+    index = ws.reports / "index.html"
+    if index.is_file():
+        print(f"\nÜbersicht: {index}")
+    return all(r.ok for r in results)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``flueko`` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    ws = Workspace.at(args.workspace)
+    try:
+        if args.command == "rounds":
+            for r in ws.rounds():
+                print(r)
+            return 0
+        if args.command == "codebook":
+            from flueko.io.outputs import export_codebook_for
+
+            path = export_codebook_for(ws, args.round)
+            print(f"Kodierungstabelle: {path}")
+            return 0
+        rounds = _select(ws, args)
+        ok = True
+        if args.command in ("ingest", "run"):
+            ok = cmd_ingest(ws, rounds) and ok
+        if args.command in ("report", "run"):
+            ok = cmd_report(ws, rounds, args) and ok
+        return 0 if ok else 1
+    except FluekoError as err:
+        print(f"flueko: {err.one_line()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("flueko: abgebrochen", file=sys.stderr)
+        return 130
+    except Exception as err:  # a bug, not bad input: one line, traceback only on request
+        if os.environ.get("FLUEKO_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"flueko: interner Fehler ({type(err).__name__}: {err}) — bitte mit "
+            "FLUEKO_DEBUG=1 wiederholen und die Ausgabe melden",
+            file=sys.stderr,
+        )
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,517 @@
+"""From single ideas to candidate measures: near-duplicate clustering with lineage.
+
+Ideas of one round whose normalised texts are similar (rapidfuzz ``scorer`` ≥ ``threshold``)
+form a cluster; every idea gets a ``cluster_id`` (a lone idea is a cluster of one). The analyst's
+"Maßnahme" column of the coding overrides the automatic clusters. :func:`candidate_measures`
+turns clusters into measures (votes counted once per card), :func:`link_lineage` traces the
+measures named in later rounds back to the ideas and cells they came from.
+
+Scaling: texts are de-duplicated first; candidate pairs are found by blocking (two texts are
+only compared when they share one of their ``BLOCK_TOKENS`` rarest tokens) and scored with
+``rapidfuzz.process.cdist`` per block in chunks (``dtype=uint8``, ``score_cutoff``), so no
+n×n matrix is ever built. Clusters are the connected components (union-find).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from flueko import schema
+from flueko.categorise import CODING_MEASURE
+from flueko.taxonomy import Taxonomy, fold
+
+N_IDEAS = "n_ideas"
+N_GROUPS = "n_groups"
+GROUPS = "groups"
+LINEAGE_MEASURE_ID = "lineage_measure_id"
+LINEAGE_SCORE = "lineage_score"
+
+BLOCK_TOKENS = 3
+"""How many of a text's rarest tokens put it into a block (more: better recall, slower)."""
+CHUNK = 2000
+"""Rows per ``cdist`` call inside a block."""
+
+STOPWORDS = frozenset(
+    """
+    der die das den dem des ein eine einer eines einem einen und oder aber auch fuer mit zu zum
+    zur von vom im in ins am an auf aus bei beim nach ueber unter vor durch gegen ohne um als
+    wie so dass da es sie er wir ihr man sich nicht kein keine keinen mehr sehr noch nur schon
+    ist sind war wird werden wurde soll sollen sollte muss muessen kann koennen hat haben gibt
+    bitte z b bzw usw etc ggf evtl u a alle allen jede jeder jedes viele mehr weniger
+    """.split()
+)
+_SUFFIXES = ("ern", "en", "er", "es", "e", "n", "s")
+
+SCORERS: dict[str, Callable] = {
+    "ratio": fuzz.ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "partial_ratio": fuzz.partial_ratio,
+    "WRatio": fuzz.WRatio,
+    "QRatio": fuzz.QRatio,
+}
+
+
+def _scorer(name: str | Callable) -> Callable:
+    if callable(name):
+        return name
+    try:
+        return SCORERS[name]
+    except KeyError:
+        from flueko.errors import ConfigError
+
+        raise ConfigError(
+            f"unbekannter Ähnlichkeitsvergleich '{name}'",
+            file="params.yaml",
+            hint="consolidate.scorer: " + ", ".join(SCORERS),
+        ) from None
+
+
+def _stem(word: str) -> str:
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)]
+    return word
+
+
+def normalise_for_matching(text: str) -> str:
+    """Folded text without stopwords, each word lightly stemmed ("Die Sprachkurse fehlen" →
+    "sprachkurs fehl").
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    return " ".join(_stem(w) for w in fold(text).split() if w not in STOPWORDS)
+
+
+# --- union-find ------------------------------------------------------------------------------
+
+
+def _find(parent: np.ndarray, i: int) -> int:
+    root = i
+    while parent[root] != root:
+        root = parent[root]
+    while parent[i] != root:
+        parent[i], i = root, parent[i]
+    return root
+
+
+def _union(parent: np.ndarray, a: int, b: int) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+# --- pair finding ----------------------------------------------------------------------------
+
+
+def similar_pairs(
+    texts: list[str], *, threshold: float, scorer: str | Callable = "token_sort_ratio"
+) -> list[tuple[int, int, int]]:
+    """``(i, j, score)`` with ``i < j`` for all blocked pairs of ``texts`` scoring ≥ threshold.
+
+    ``texts`` are already normalised and unique. Blocking: a text joins the block of each of
+    its :data:`BLOCK_TOKENS` rarest tokens; each block is scored with ``process.cdist`` in
+    chunks of :data:`CHUNK` rows, ``dtype=uint8`` and ``score_cutoff``.
+    """
+    score = _scorer(scorer)
+    tokens = [t.split() for t in texts]
+    df = Counter(tok for toks in tokens for tok in set(toks))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, toks in enumerate(tokens):
+        for tok in sorted(set(toks), key=lambda t: (df[t], t))[:BLOCK_TOKENS]:
+            blocks[tok].append(i)
+    cutoff = int(np.ceil(threshold))
+    seen: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int, int]] = []
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        idx = np.asarray(members)
+        choices = [texts[i] for i in members]
+        for start in range(0, len(members), CHUNK):
+            rows = choices[start : start + CHUNK]
+            # only the upper triangle: compare a chunk with itself and everything after it
+            cols = choices[start:]
+            m = process.cdist(
+                rows,
+                cols,
+                scorer=score,
+                dtype=np.uint8,
+                score_cutoff=cutoff,
+                workers=-1,
+            )
+            r, c = np.nonzero(m)
+            keep = c > r
+            for a, b in zip(r[keep].tolist(), c[keep].tolist(), strict=True):
+                i, j = int(idx[start + a]), int(idx[start + b])
+                key = (i, j) if i < j else (j, i)
+                if key not in seen:
+                    seen.add(key)
+                    pairs.append((key[0], key[1], int(m[a, b])))
+    pairs.sort()
+    return pairs
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+
+def _cluster_id(prefix: str, parts: list[str]) -> str:
+    return prefix + hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+def cluster_ideas(
+    contributions: pd.DataFrame,
+    *,
+    threshold: float = 82,
+    scorer: str | Callable = "token_sort_ratio",
+    coding: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Set ``cluster_id``: near-duplicate ideas (across groups, within a round) share one.
+
+    Parameters
+    ----------
+    contributions
+        The ``contributions`` table; not modified.
+    threshold, scorer
+        rapidfuzz scorer name (see :data:`SCORERS`) and minimum score 0-100 on the
+        :func:`normalise_for_matching` texts.
+    coding
+        Analyst coding with ``idea_id`` and ``measure``. Ideas with the same measure name (case
+        and spacing ignored) form one cluster, whatever the automatic result; an uncoded idea
+        whose automatic cluster holds coded ideas of exactly one measure name joins that
+        measure, otherwise it stays with the uncoded rest of its automatic cluster.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``cluster_id`` filled: ``C-`` + sha1 of the sorted member idea_ids (automatic)
+        or of round and measure name (``K-``, manual). Same input → same ids.
+    """
+    out = contributions.copy()
+    ids = out[schema.IDEA_ID].astype(str).tolist()
+    rounds = out[schema.ROUND].astype(object).where(out[schema.ROUND].notna(), "").tolist()
+    norm = [normalise_for_matching(t) for t in out[schema.TEXT].tolist()]
+    n = len(out)
+    parent = np.arange(n)
+    by_round: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rounds):
+        by_round[r].append(i)
+    for members in by_round.values():
+        uniq: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            uniq[norm[i] or f"\x00{ids[i]}"].append(i)  # empty texts never merge
+        texts = list(uniq)
+        groups = list(uniq.values())
+        for g in groups:
+            for i in g[1:]:
+                _union(parent, g[0], i)
+        for a, b, _ in similar_pairs(
+            [t if not t.startswith("\x00") else "" for t in texts],
+            threshold=threshold,
+            scorer=scorer,
+        ):
+            if texts[a].startswith("\x00") or texts[b].startswith("\x00"):
+                continue
+            _union(parent, groups[a][0], groups[b][0])
+    roots = [_find(parent, i) for i in range(n)]
+    manual = _manual_measures(coding, ids)
+    if manual:
+        roots = _apply_manual(roots, manual, rounds)
+    members_of: dict[object, list[str]] = defaultdict(list)
+    for i, root in enumerate(roots):
+        members_of[root].append(ids[i])
+    cid = {}
+    for root, member_ids in members_of.items():
+        if isinstance(root, tuple):  # manual: (round, folded name)
+            cid[root] = _cluster_id("K-", [root[0], root[1]])
+        else:
+            cid[root] = _cluster_id("C-", sorted(member_ids))
+    out[schema.CLUSTER_ID] = pd.array([cid[r] for r in roots], dtype=schema.STR)
+    return out
+
+
+def _manual_measures(coding: pd.DataFrame | None, ids: list[str]) -> dict[int, str]:
+    if coding is None or CODING_MEASURE not in coding.columns or not len(coding):
+        return {}
+    named = coding.dropna(subset=[CODING_MEASURE]).drop_duplicates(schema.IDEA_ID, keep="last")
+    by_id = dict(zip(named[schema.IDEA_ID].tolist(), named[CODING_MEASURE].tolist(), strict=True))
+    out = {}
+    for i, idea in enumerate(ids):
+        name = by_id.get(idea)
+        if isinstance(name, str) and name.strip():
+            out[i] = " ".join(name.split())
+    return out
+
+
+def _apply_manual(roots: list, manual: dict[int, str], rounds: list[str]) -> list:
+    out: list = list(roots)
+    names_in_auto: dict[object, set[str]] = defaultdict(set)
+    for i, name in manual.items():
+        names_in_auto[roots[i]].add(name.casefold())
+    for i, root in enumerate(roots):
+        if i in manual:
+            out[i] = (rounds[i], manual[i].casefold())
+        elif len(names_in_auto.get(root, ())) == 1:
+            out[i] = (rounds[i], next(iter(names_in_auto[root])))
+    return out
+
+
+# --- measures --------------------------------------------------------------------------------
+
+
+def measure_id_for(title: str) -> str:
+    """Stable measure id from a title: ``"M-" + sha1(casefolded, whitespace-normalised)[:8]``."""
+    key = " ".join(str(title).split()).casefold()
+    return "M-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+
+
+def _join(values) -> str | None:
+    seen: list[str] = []
+    for v in values:
+        if isinstance(v, str) and v and v not in seen:
+            seen.append(v)
+    return "; ".join(seen) if seen else None
+
+
+def card_votes(ideas: pd.DataFrame) -> int | None:
+    """Votes of a set of ideas counted once per card (a split card's votes are not repeated)."""
+    votes = ideas[[schema.CARD_ID, schema.VOTES]].copy()
+    votes[schema.CARD_ID] = (
+        votes[schema.CARD_ID]
+        .astype(object)
+        .where(votes[schema.CARD_ID].notna(), ideas[schema.IDEA_ID].astype(object))
+    )
+    per_card = votes.groupby(schema.CARD_ID, sort=False)[schema.VOTES].max()
+    per_card = per_card.dropna()
+    return int(per_card.sum()) if len(per_card) else None
+
+
+def candidate_measures(
+    contributions: pd.DataFrame,
+    *,
+    taxonomy: Taxonomy,
+    coding: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One candidate measure per cluster of ``contributions`` (needs ``cluster_id``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``round``, ``measure_id`` (:func:`measure_id_for` of the title; a second cluster with
+        the same title in a round gets ``-2``, ``-3`` …), ``cluster_id``, ``field`` (most
+        frequent among the ideas; ties: more votes, then taxonomy order), ``title`` (the
+        analyst's measure name if coded, else the idea with most votes, then the most central
+        one, then the smallest idea_id), ``votes`` (summed over distinct cards), ``n_ideas``,
+        ``n_groups``, ``groups``, ``idea_ids``, ``source_file``, ``source_sheet``,
+        ``source_cell`` ("; "-joined, in idea order). Sorted by round, votes (desc), title.
+    """
+    df = contributions
+    order = {k: i for i, k in enumerate(taxonomy.field_keys)}
+    manual_title = {}
+    if coding is not None and CODING_MEASURE in coding.columns:
+        named = coding.dropna(subset=[CODING_MEASURE])
+        manual_title = dict(
+            zip(named[schema.IDEA_ID].tolist(), named[CODING_MEASURE].tolist(), strict=True)
+        )
+    rows = []
+    keyed = df.assign(_pos=np.arange(len(df)))
+    for (round_id, cluster), ideas in keyed.groupby(
+        [schema.ROUND, schema.CLUSTER_ID], sort=True, dropna=False
+    ):
+        ideas = ideas.sort_values("_pos")
+        title = _title(ideas, manual_title)
+        rows.append(
+            {
+                schema.ROUND: round_id,
+                schema.CLUSTER_ID: cluster,
+                schema.FIELD: _majority_field(ideas, order),
+                schema.TITLE: title,
+                schema.VOTES: card_votes(ideas),
+                N_IDEAS: len(ideas),
+                N_GROUPS: ideas[schema.GROUP].nunique(dropna=True),
+                GROUPS: _join(ideas[schema.GROUP].tolist()),
+                schema.IDEA_IDS: "; ".join(ideas[schema.IDEA_ID].astype(str).tolist()),
+                schema.SOURCE_FILE: _join(ideas[schema.SOURCE_FILE].tolist()),
+                schema.SOURCE_SHEET: _join(ideas[schema.SOURCE_SHEET].tolist()),
+                schema.SOURCE_CELL: _join(ideas[schema.SOURCE_CELL].tolist()),
+            }
+        )
+    columns = [
+        schema.ROUND,
+        schema.MEASURE_ID,
+        schema.CLUSTER_ID,
+        schema.FIELD,
+        schema.TITLE,
+        schema.VOTES,
+        N_IDEAS,
+        N_GROUPS,
+        GROUPS,
+        schema.IDEA_IDS,
+        schema.SOURCE_FILE,
+        schema.SOURCE_SHEET,
+        schema.SOURCE_CELL,
+    ]
+    out = pd.DataFrame(rows, columns=[c for c in columns if c != schema.MEASURE_ID])
+    out[schema.MEASURE_ID] = _unique_ids(out)
+    out = out[columns]
+    dtypes = {c: schema.STR for c in columns}
+    dtypes.update({schema.VOTES: schema.INT, N_IDEAS: schema.INT, N_GROUPS: schema.INT})
+    out = out.astype(dtypes)
+    out = out.sort_values(
+        [schema.ROUND, schema.VOTES, schema.TITLE],
+        ascending=[True, False, True],
+        na_position="last",
+        kind="stable",
+    )
+    return out.reset_index(drop=True)
+
+
+def _unique_ids(measures: pd.DataFrame) -> list[str]:
+    ids: list[str] = []
+    used: Counter = Counter()
+    ordered = measures.sort_values([schema.ROUND, schema.CLUSTER_ID], kind="stable")
+    by_pos = {}
+    for pos, (r, title) in zip(
+        ordered.index, zip(ordered[schema.ROUND], ordered[schema.TITLE], strict=True), strict=True
+    ):
+        base = measure_id_for(title)
+        used[(r, base)] += 1
+        k = used[(r, base)]
+        by_pos[pos] = base if k == 1 else f"{base}-{k}"
+    for pos in measures.index:
+        ids.append(by_pos[pos])
+    return ids
+
+
+def _title(ideas: pd.DataFrame, manual_title: dict) -> str:
+    for idea in ideas[schema.IDEA_ID].tolist():
+        name = manual_title.get(idea)
+        if isinstance(name, str) and name.strip():
+            return " ".join(name.split())
+    texts = ideas[schema.TEXT].fillna("").astype(str).tolist()
+    votes = [int(v) if not pd.isna(v) else -1 for v in ideas[schema.VOTES].tolist()]
+    idea_ids = ideas[schema.IDEA_ID].astype(str).tolist()
+    if len(texts) == 1:
+        return texts[0]
+    norm = [normalise_for_matching(t) for t in texts]
+    sim = process.cdist(norm, norm, scorer=fuzz.token_sort_ratio, dtype=np.uint8)
+    central = sim.sum(axis=1).tolist()
+    best = min(range(len(texts)), key=lambda i: (-votes[i], -central[i], idea_ids[i]))
+    return texts[best]
+
+
+def _majority_field(ideas: pd.DataFrame, order: dict[str, int]) -> str | None:
+    fields = ideas[schema.FIELD].dropna().tolist()
+    if not fields:
+        return None
+    counts = Counter(fields)
+    votes: Counter = Counter()
+    for f, v in zip(ideas[schema.FIELD].tolist(), ideas[schema.VOTES].tolist(), strict=True):
+        if isinstance(f, str) and not pd.isna(v):
+            votes[f] += int(v)
+    return min(counts, key=lambda f: (-counts[f], -votes[f], order.get(f, len(order)), f))
+
+
+# --- lineage ---------------------------------------------------------------------------------
+
+
+def link_lineage(
+    measures_later: pd.DataFrame,
+    candidates_earlier: pd.DataFrame,
+    *,
+    threshold: float = 75,
+    scorer: str | Callable = "token_sort_ratio",
+    contributions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Link measures of a later round (rating sheet, plan) to the candidates they came from.
+
+    Each later measure's title is compared (normalised, ``scorer``) with every earlier
+    candidate's title and — when ``contributions`` is given — with the texts of the candidate's
+    ideas; the best candidate at or above ``threshold`` wins (ties: more votes, then
+    measure_id).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``measures_later`` with ``idea_ids`` filled from the linked candidate (an
+        existing value is kept), ``lineage_measure_id`` and ``lineage_score`` (missing when
+        nothing matched).
+    """
+    out = measures_later.copy()
+    score = _scorer(scorer)
+    cand = candidates_earlier.reset_index(drop=True)
+    choice_text: list[str] = []
+    choice_owner: list[int] = []
+    for k, title in enumerate(cand[schema.TITLE].tolist()):
+        choice_text.append(normalise_for_matching(title))
+        choice_owner.append(k)
+    if contributions is not None and len(contributions):
+        text_of = dict(
+            zip(
+                contributions[schema.IDEA_ID].astype(str).tolist(),
+                contributions[schema.TEXT].tolist(),
+                strict=True,
+            )
+        )
+        for k, idea_ids in enumerate(cand[schema.IDEA_IDS].tolist()):
+            for idea in str(idea_ids).split("; ") if isinstance(idea_ids, str) else []:
+                if idea in text_of:
+                    choice_text.append(normalise_for_matching(text_of[idea]))
+                    choice_owner.append(k)
+    votes = [
+        int(v) if not pd.isna(v) else -1
+        for v in cand.get(schema.VOTES, pd.Series([pd.NA] * len(cand))).tolist()
+    ]
+    linked_ids, linked_mid, linked_score = [], [], []
+    queries = [normalise_for_matching(t) for t in out[schema.TITLE].tolist()]
+    if queries and choice_text:
+        matrix = process.cdist(queries, choice_text, scorer=score, dtype=np.uint8)
+    else:
+        matrix = np.zeros((len(queries), 0), dtype=np.uint8)
+    for q in range(len(queries)):
+        best: dict[int, int] = {}
+        for c in np.nonzero(matrix[q] >= threshold)[0].tolist():
+            k = choice_owner[c]
+            best[k] = max(best.get(k, 0), int(matrix[q, c]))
+        if not best or not queries[q]:
+            linked_ids.append(pd.NA)
+            linked_mid.append(pd.NA)
+            linked_score.append(pd.NA)
+            continue
+        k = min(best, key=lambda k: (-best[k], -votes[k], str(cand[schema.MEASURE_ID][k])))
+        linked_ids.append(cand[schema.IDEA_IDS][k])
+        linked_mid.append(cand[schema.MEASURE_ID][k])
+        linked_score.append(best[k])
+    linked = pd.Series(linked_ids, index=out.index, dtype=schema.STR)
+    if schema.IDEA_IDS in out.columns:
+        existing = out[schema.IDEA_IDS].astype(schema.STR)
+        out[schema.IDEA_IDS] = existing.where(existing.notna() & (existing != ""), linked)
+    else:
+        out[schema.IDEA_IDS] = linked
+    out[LINEAGE_MEASURE_ID] = pd.array(linked_mid, dtype=schema.STR)
+    out[LINEAGE_SCORE] = pd.array(linked_score, dtype=schema.INT)
+    return out
+
+
+def trace(measure_idea_ids: str, contributions: pd.DataFrame) -> pd.DataFrame:
+    """The ideas (with file, sheet, row and cell) behind a measure's "; "-joined idea_ids."""
+    wanted = [i for i in str(measure_idea_ids).split("; ") if i]
+    cols = [
+        schema.IDEA_ID,
+        schema.CARD_ID,
+        schema.TEXT,
+        schema.SOURCE_FILE,
+        schema.SOURCE_SHEET,
+        schema.SOURCE_ROW,
+        schema.SOURCE_CELL,
+    ]
+    hit = contributions[contributions[schema.IDEA_ID].isin(wanted)]
+    pos = {k: i for i, k in enumerate(wanted)}
+    hit = hit.assign(_o=hit[schema.IDEA_ID].map(pos)).sort_values("_o")
+    return hit[[c for c in cols if c in hit.columns]].reset_index(drop=True)

@@ -1,0 +1,68 @@
+"""The privacy and safety gate every stakeholder file passes before it is written.
+
+It scans what a reader would see (text, attributes and the data of the charts — not the embedded
+plotly.js library) for e-mail addresses, phone numbers and names after Herr/Frau, and checks
+that no user text arrived as live markup. A finding stops the report with a message that says
+where the text is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nbformat
+
+from flueko.errors import PrivacyError
+from flueko.privacy import find_personal_data
+
+_LIBRARY_SCRIPT = re.compile(r'<script id="plotly-js">.*?</script>', re.S)
+_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_KIND_LABELS = {"email": "E-Mail-Adresse", "phone": "Telefonnummer", "name": "Personenname"}
+
+
+def visible_text(markup: str) -> str:
+    """Text of ``markup`` as far as it can reach a reader: tags and library code removed."""
+    markup = _LIBRARY_SCRIPT.sub(" ", markup)
+    markup = _STYLE.sub(" ", markup)
+    text = _TAGS.sub(" ", markup)
+    text = html.unescape(text)
+    # JSON strings in chart data escape non-ASCII as \uXXXX
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def check_text(text: str, *, where: str) -> None:
+    """Raise :class:`PrivacyError` if ``text`` holds personal data."""
+    findings = find_personal_data(text)
+    if findings:
+        first = findings[0]
+        start = max(first.start - 30, 0)
+        context = " ".join(text[start : first.end + 30].split())
+        raise PrivacyError(
+            f"{_KIND_LABELS.get(first.kind, first.kind)} im Bericht gefunden "
+            f"({where}): „…{context}…“ ({len(findings)} Fundstelle(n))",
+            hint="Eingabedaten prüfen oder die Stelle in den Rohdaten unkenntlich machen; "
+            "der Bericht wurde nicht geschrieben",
+        )
+
+
+def check_notebook(nb: nbformat.NotebookNode) -> None:
+    """Scan every output of an executed notebook, naming the cell of the first finding."""
+    for number, cell in enumerate(nb.cells, start=1):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            for mime in ("text/html", "text/markdown", "text/plain"):
+                if mime in data:
+                    content = data[mime]
+                    content = "".join(content) if isinstance(content, list) else content
+                    check_text(visible_text(content), where=f"Notebook-Zelle {number}, {mime}")
+            if output.get("output_type") == "stream" and output.get("name") == "stdout":
+                check_text(output.get("text", ""), where=f"Notebook-Zelle {number}, Ausgabe")
+        if cell.get("cell_type") == "markdown":
+            check_text(cell.get("source", ""), where=f"Notebook-Zelle {number}, Text")
+
+
+def check_html(markup: str, *, where: str) -> None:
+    """Scan a finished HTML file's visible text."""
+    check_text(visible_text(markup), where=where)

@@ -1,0 +1,379 @@
+"""The analyst's codebook: an Excel workbook to recode fields, questions and measures.
+
+:func:`export_codebook` writes one row per idea with dropdowns of the allowed keys; the analyst
+fills "Handlungsfeld (neu)", "Leitfrage (neu)", "Maßnahme" and saves the file under
+``data/raw/<round>/``. :func:`read_codebook` reads it back (a workbook is recognised as a
+codebook by a sheet "Kodierung" whose header holds an ``idea_id`` column) and
+:func:`validate_coding` checks the keys: unknown keys raise one :class:`CodingError` listing every
+bad row, ids that no longer exist are logged as warnings.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from flueko import schema
+from flueko.categorise import CODING_COMMENT, CODING_MEASURE
+from flueko.errors import CodingError, InputFileError
+from flueko.log import LogEntry, entry
+from flueko.sheet import Sheet
+from flueko.taxonomy import Taxonomy, resolve_key
+
+SHEET = "Kodierung"
+KEYS_SHEET = "Schlüssel"
+
+COL_FIELD_NEW = "Handlungsfeld (neu)"
+COL_QUESTION_NEW = "Leitfrage (neu)"
+COL_MEASURE = "Maßnahme"
+COL_COMMENT = "Kommentar"
+
+HEADERS: tuple[tuple[str, str | None, int], ...] = (
+    # header, contributions column (None: filled by the analyst), width
+    ("idea_id", schema.IDEA_ID, 16),
+    ("Runde", schema.ROUND, 16),
+    ("Arbeitskreis", schema.GROUP, 22),
+    ("Idee", schema.TEXT, 60),
+    ("Handlungsfeld", schema.FIELD, 16),
+    ("Sicherheit", schema.FIELD_CONFIDENCE, 11),
+    ("Leitfrage", schema.QUESTION, 20),
+    ("Cluster", schema.CLUSTER_ID, 14),
+    (COL_FIELD_NEW, None, 20),
+    (COL_QUESTION_NEW, None, 22),
+    (COL_MEASURE, None, 36),
+    (COL_COMMENT, None, 36),
+)
+
+_FIXED_TIME = datetime(2000, 1, 1)
+_FORMULA_START = ("=", "+", "-", "@")
+_HEADER_FILL = PatternFill("solid", fgColor="1B6CA8")
+_INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def export_codebook(contributions: pd.DataFrame, path: str | Path, *, taxonomy: Taxonomy) -> None:
+    """Write the codebook workbook for ``contributions`` to ``path`` (atomically, reproducibly).
+
+    Rows are sorted by round, group and idea_id. Text that starts with ``= + - @`` is stored as
+    text, never as a formula. The same input gives a byte-identical file.
+    """
+    df = schema.conform(contributions, "contributions")
+    df = df.sort_values([schema.ROUND, schema.GROUP, schema.IDEA_ID], kind="stable")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    for col, (header, _, width) in enumerate(HEADERS, start=1):
+        cell = ws.cell(row=1, column=col, value=header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for r, row in enumerate(df.itertuples(index=False), start=2):
+        values = row._asdict()
+        for col, (_, source, _) in enumerate(HEADERS, start=1):
+            value = values.get(source) if source else None
+            cell = ws.cell(row=r, column=col)
+            _set_value(cell, value)
+            cell.alignment = wrap
+            if source is None:
+                cell.fill = _INPUT_FILL
+            elif source == schema.FIELD_CONFIDENCE:
+                cell.number_format = "0.00"
+    last = max(ws.max_row, 2)
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{last}"
+
+    keys = wb.create_sheet(KEYS_SHEET)
+    keys.sheet_state = "hidden"
+    keys["A1"], keys["B1"], keys["C1"], keys["D1"] = (
+        "Handlungsfeld",
+        "Bezeichnung",
+        "Leitfrage",
+        "Bezeichnung",
+    )
+    for i, cat in enumerate(taxonomy.fields, start=2):
+        keys.cell(row=i, column=1, value=cat.key)
+        keys.cell(row=i, column=2, value=cat.label)
+    for i, cat in enumerate(taxonomy.questions, start=2):
+        keys.cell(row=i, column=3, value=cat.key)
+        keys.cell(row=i, column=4, value=cat.label)
+    n_f, n_q = len(taxonomy.fields) + 1, len(taxonomy.questions) + 1
+    for header, formula, title in (
+        (COL_FIELD_NEW, f"'{KEYS_SHEET}'!$A$2:$A${n_f}", "Handlungsfeld"),
+        (COL_QUESTION_NEW, f"'{KEYS_SHEET}'!$C$2:$C${n_q}", "Leitfrage"),
+    ):
+        letter = get_column_letter(_col_index(header))
+        dv = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=f"Unbekannte {title}",
+            error="Bitte einen Schlüssel aus der Liste wählen (oder das Feld leer lassen).",
+        )
+        dv.add(f"{letter}2:{letter}{max(last, 1000)}")
+        ws.add_data_validation(dv)
+    wb.properties.creator = "flueko"
+    wb.properties.created = _FIXED_TIME
+    wb.properties.modified = _FIXED_TIME
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    _atomic_write(Path(path), _deterministic_zip(buffer.getvalue()))
+
+
+def _col_index(header: str) -> int:
+    return next(i for i, (h, _, _) in enumerate(HEADERS, start=1) if h == header)
+
+
+def _set_value(cell, value) -> None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return
+    if isinstance(value, str):
+        cell.value = value
+        if value.startswith(_FORMULA_START):
+            cell.data_type = "s"  # text, not a formula
+            cell.quotePrefix = True
+        return
+    cell.value = float(value) if isinstance(value, float) else value
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """Re-pack the xlsx with fixed timestamps so that the same content gives the same bytes."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- reading -------------------------------------------------------------------------------
+
+CODING_COLUMNS = (
+    schema.IDEA_ID,
+    schema.FIELD,
+    schema.QUESTION,
+    CODING_MEASURE,
+    CODING_COMMENT,
+    schema.SOURCE_FILE,
+    schema.SOURCE_ROW,
+)
+
+_READ_MAP = {
+    "idea_id": schema.IDEA_ID,
+    COL_FIELD_NEW.casefold(): schema.FIELD,
+    COL_QUESTION_NEW.casefold(): schema.QUESTION,
+    COL_MEASURE.casefold(): CODING_MEASURE,
+    COL_COMMENT.casefold(): CODING_COMMENT,
+}
+
+
+def _header_row(rows: tuple, *, search: int = 10) -> int | None:
+    for i, row in enumerate(rows[:search]):
+        if any(isinstance(v, str) and v.strip().casefold() == "idea_id" for v in row):
+            return i
+    return None
+
+
+def is_codebook_sheet(sheet: Sheet) -> bool:
+    """True for a sheet named "Kodierung" with an ``idea_id`` column in its header."""
+    return sheet.name.strip().casefold() == SHEET.casefold() and _header_row(sheet.rows) is not None
+
+
+def coding_from_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
+    """The coding table of a codebook sheet (as delivered by the readers).
+
+    Returns one row per idea row with something filled in: ``idea_id``, ``field``,
+    ``question``, ``measure``, ``comment`` (missing where empty) plus ``source_file`` and
+    ``source_row`` (the Excel row number). Rows without an idea_id but with a code are logged.
+    """
+    logs: list[LogEntry] = []
+    h = _header_row(sheet.rows)
+    if h is None:
+        raise CodingError(
+            "keine Spalte 'idea_id' gefunden",
+            file=sheet.file,
+            sheet=sheet.name,
+            hint="die Kopfzeile des exportierten Kodierbogens nicht verändern",
+        )
+    cols = {}
+    for j, v in enumerate(sheet.rows[h]):
+        key = _READ_MAP.get(str(v).strip().casefold()) if v is not None else None
+        if key and key not in cols:
+            cols[key] = j
+    records = []
+    for i in range(h + 1, sheet.n_rows):
+        rec = {k: _text(sheet.value(i, j)) for k, j in cols.items()}
+        codes = [
+            rec.get(k) for k in (schema.FIELD, schema.QUESTION, CODING_MEASURE, CODING_COMMENT)
+        ]
+        if not any(codes):
+            continue
+        if not rec.get(schema.IDEA_ID):
+            logs.append(
+                entry(
+                    "coding_missing_id",
+                    f"Zeile {i + 1}: Kodierung ohne idea_id wird ignoriert",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    cell=f"A{i + 1}",
+                )
+            )
+            continue
+        rec[schema.SOURCE_FILE] = sheet.file
+        rec[schema.SOURCE_ROW] = i + 1
+        records.append(rec)
+    df = pd.DataFrame.from_records(records, columns=list(CODING_COLUMNS))
+    for c in CODING_COLUMNS:
+        df[c] = df[c].astype(schema.INT if c == schema.SOURCE_ROW else schema.STR)
+    return df, logs
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def read_codebook(path: str | Path) -> tuple[pd.DataFrame, list[LogEntry]]:
+    """Read a filled codebook workbook (see :func:`coding_from_sheet` for the columns).
+
+    Raises
+    ------
+    InputFileError
+        The file cannot be opened.
+    CodingError
+        It has no sheet "Kodierung" with an ``idea_id`` column.
+    """
+    path = Path(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many kinds
+        raise InputFileError(
+            f"Kodierbogen lässt sich nicht öffnen ({type(err).__name__})",
+            file=str(path),
+            hint="als .xlsx speichern und erneut versuchen",
+        ) from err
+    try:
+        name = next((n for n in wb.sheetnames if n.strip().casefold() == SHEET.casefold()), None)
+        if name is None:
+            raise CodingError(
+                f"kein Blatt '{SHEET}' gefunden",
+                file=str(path),
+                hint="den von flueko exportierten Kodierbogen verwenden",
+            )
+        rows = tuple(tuple(r) for r in wb[name].iter_rows(values_only=True))
+    finally:
+        wb.close()
+    return coding_from_sheet(Sheet(file=str(path), name=name, rows=rows))
+
+
+# --- validation ----------------------------------------------------------------------------
+
+
+def validate_coding(
+    coding: pd.DataFrame, contributions: pd.DataFrame, *, taxonomy: Taxonomy
+) -> tuple[pd.DataFrame, list[LogEntry]]:
+    """Check and canonicalise a coding table against the taxonomy and the current ideas.
+
+    Keys may be given as key, label or synonym ("Bildung/Ausbildung" → ``bildung``).
+
+    Returns
+    -------
+    (pandas.DataFrame, list of LogEntry)
+        The coding with canonical keys; rows whose idea_id is unknown stay in the table and are
+        reported as ``coding_unknown_id`` warnings.
+
+    Raises
+    ------
+    CodingError
+        Listing every row with an unknown Handlungsfeld or Leitfrage.
+    """
+    out = coding.copy()
+    problems: list[str] = []
+    logs: list[LogEntry] = []
+    allowed_f = ", ".join(taxonomy.field_keys)
+    allowed_q = ", ".join(taxonomy.question_keys)
+    files = set()
+    for col, cats, what, allowed in (
+        (schema.FIELD, taxonomy.fields, "ist kein Handlungsfeld", allowed_f),
+        (schema.QUESTION, taxonomy.questions, "ist keine Leitfrage", allowed_q),
+    ):
+        if col not in out.columns:
+            continue
+        values = []
+        for value, row, file in zip(out[col].tolist(), _rows(out), _files(out), strict=True):
+            if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+                values.append(pd.NA)
+                continue
+            key = resolve_key(str(value), cats)
+            if key is None:
+                problems.append(f"Zeile {row}: '{value}' {what}; erlaubt: {allowed}")
+                if file:
+                    files.add(file)
+            values.append(key if key is not None else pd.NA)
+        out[col] = pd.array(values, dtype=schema.STR)
+    if problems:
+        raise CodingError(
+            "ungültige Kodierung — " + " · ".join(problems),
+            file="; ".join(sorted(files)) or None,
+            sheet=SHEET,
+            hint="Schlüssel aus der Auswahlliste verwenden oder die Zelle leeren",
+        )
+    known = set(contributions[schema.IDEA_ID].dropna().tolist())
+    for idea, row, file in zip(out[schema.IDEA_ID].tolist(), _rows(out), _files(out), strict=True):
+        if idea not in known:
+            logs.append(
+                entry(
+                    "coding_unknown_id",
+                    f"Zeile {row}: idea_id '{idea}' gibt es in dieser Runde nicht (mehr); "
+                    "die Kodierung wird nicht angewendet",
+                    file=file or "",
+                    sheet=SHEET,
+                    cell=f"A{row}" if row != "?" else "",
+                )
+            )
+    return out, logs
+
+
+def _rows(df: pd.DataFrame) -> list:
+    if schema.SOURCE_ROW in df.columns:
+        return [int(r) if not pd.isna(r) else "?" for r in df[schema.SOURCE_ROW].tolist()]
+    return [i + 2 for i in range(len(df))]
+
+
+def _files(df: pd.DataFrame) -> list[str]:
+    if schema.SOURCE_FILE in df.columns:
+        return [f if isinstance(f, str) else "" for f in df[schema.SOURCE_FILE].tolist()]
+    return [""] * len(df)

@@ -1,0 +1,238 @@
+"""The cross-round overview (``reports/index.html``), called from ``notebooks/uebersicht.ipynb``.
+
+Lists every round with a link to its report, participation, satisfaction per round, the way of
+the measures through the rounds (lineage back to the cards) and the cost of the process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from flueko import __version__, fmt
+from flueko import display as show
+from flueko import schema as s
+from flueko.config import Workspace, load_round_meta, load_settings
+from flueko.html import esc
+from flueko.io.tables import read_manifest, read_round
+from flueko.report import header_html
+
+
+@dataclass
+class Overview:
+    """All processed rounds of a workspace."""
+
+    workspace: Workspace
+    rounds: list[str]
+    meta: dict[str, dict[str, Any]]
+    tables: dict[str, dict[str, pd.DataFrame]]
+    manifests: dict[str, dict[str, Any]]
+    survey_settings: dict[str, Any]
+
+
+def load(workspace: str | Path) -> Overview:
+    """Every round of the workspace that has processed tables."""
+    ws = Workspace.at(workspace)
+    rounds = [r for r in ws.rounds() if (ws.processed_round(r) / "manifest.json").is_file()]
+    return Overview(
+        workspace=ws,
+        rounds=rounds,
+        meta={r: load_round_meta(ws.raw_round(r)) for r in rounds},
+        tables={r: read_round(ws.processed_round(r)) for r in rounds},
+        manifests={r: read_manifest(ws.processed_round(r)) for r in rounds},
+        survey_settings=load_settings("survey_items.yaml", workspace=ws),
+    )
+
+
+def header(ov: Overview) -> str:
+    district = next((str(m.get("district")) for m in ov.meta.values() if m.get("district")), "")
+    return header_html(
+        title="Kommunaler Flüchtlingsdialog – Übersicht",
+        subtitle="Alle Dialogrunden, ihre Berichte und der Weg der Maßnahmen",
+        district=district,
+        facts=[
+            ("Runden", fmt.number(len(ov.rounds))),
+            ("Erstellt mit", f"flueko {__version__}"),
+        ],
+    )
+
+
+def rounds_table(ov: Overview) -> pd.DataFrame:
+    """One row per round: date, title, participants, ideas, measures, responses, report link."""
+    rows = []
+    for r in ov.rounds:
+        meta, t = ov.meta[r], ov.tables[r]
+        rows.append(
+            {
+                "round": r,
+                "date": meta.get("date"),
+                "title": meta.get("title") or r,
+                "participants": sum((meta.get("participants") or {}).values()) or None,
+                "ideas": len(t["contributions"]),
+                "measures": len(t["measures"]),
+                "responses": t["survey_responses"][s.RESPONDENT].nunique()
+                if len(t["survey_responses"])
+                else 0,
+                "cost": float(sum((meta.get("costs") or {}).values())) or None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def rounds_section(ov: Overview) -> None:
+    show.section("Dialogrunden und Berichte", anchor="runden")
+    if not ov.rounds:
+        show.hint(
+            "Noch keine Runde aufbereitet: Dateien nach data/raw/<runde>/ legen und "
+            "'flueko run --all' ausführen."
+        )
+        return
+    table = rounds_table(ov)
+    items = []
+    for _, row in table.iterrows():
+        link = f"{esc(row['round'])}/bericht.html"
+        items.append(
+            f'<li><a href="{link}">{esc(row["title"])}</a> – {esc(fmt.day(row["date"]))}</li>'
+        )
+    show.show_html("<ul class='runden'>" + "".join(items) + "</ul>")
+    show.table(
+        table,
+        columns={
+            "title": "Runde",
+            "date": "Datum",
+            "participants": "Teilnehmende",
+            "ideas": "Einzelideen",
+            "measures": "Maßnahmen",
+            "responses": "Rückmeldungen",
+        },
+        formats={
+            "date": fmt.day,
+            "participants": fmt.number,
+            "ideas": fmt.number,
+            "measures": fmt.number,
+            "responses": fmt.number,
+        },
+        numeric=("participants", "ideas", "measures", "responses"),
+    )
+
+
+def participation_section(ov: Overview) -> None:
+    rows = []
+    for r in ov.rounds:
+        for group, n in (ov.meta[r].get("participants") or {}).items():
+            rows.append({"round": ov.meta[r].get("title") or r, "group": group, "n": n})
+    if not rows:
+        return
+    import plotly.graph_objects as go
+
+    from flueko.charts import plain, style
+
+    df = pd.DataFrame(rows)
+    show.section("Beteiligung je Runde", anchor="beteiligung")
+    show.note("Teilnehmende je Gruppe laut round.yaml der jeweiligen Runde.")
+    fig = go.Figure()
+    for group in sorted(df["group"].unique()):
+        part = df[df["group"] == group]
+        fig.add_bar(x=[plain(x) for x in part["round"]], y=part["n"].tolist(), name=plain(group))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text="Teilnehmende")
+    show.figure(style(fig, height=460))
+
+
+def satisfaction_section(ov: Overview) -> None:
+    frames = {
+        r: ov.tables[r]["survey_items"] for r in ov.rounds if len(ov.tables[r]["survey_items"])
+    }
+    if not frames:
+        return
+    from flueko.sections_survey import show_round_comparison
+
+    show_round_comparison(ov, frames)
+
+
+def lineage_section(ov: Overview) -> None:
+    """Measures through the rounds: where they were rated, planned and from which cards."""
+    rows = []
+    for r in ov.rounds:
+        m = ov.tables[r]["measures"]
+        if m.empty or not (ov.tables[r]["ratings"].shape[0] or m[s.STATUS].notna().any()):
+            continue
+        for _, row in m.iterrows():
+            rows.append(
+                {
+                    s.MEASURE_ID: row[s.MEASURE_ID],
+                    s.TITLE: row[s.TITLE],
+                    "round": ov.meta[r].get("title") or r,
+                    s.RANK: row[s.RANK],
+                    s.STATUS: row[s.STATUS],
+                    "n_ideas": 0
+                    if pd.isna(row[s.IDEA_IDS])
+                    else str(row[s.IDEA_IDS]).count(";") + 1,
+                }
+            )
+    if not rows:
+        return
+    df = pd.DataFrame(rows)
+    show.section("Weg der Maßnahmen durch die Runden", anchor="massnahmen")
+    show.note(
+        "Jede Maßnahme wird über ihre Kennung durch die Runden verfolgt: in welcher Runde sie "
+        "bewertet oder in den Plan aufgenommen wurde und auf wie viele Ideen aus den Workshops "
+        "sie zurückgeht."
+    )
+    wide = (
+        df.groupby(s.MEASURE_ID, sort=False)
+        .agg(
+            title=(s.TITLE, "last"),
+            rounds=("round", lambda x: " → ".join(dict.fromkeys(x))),
+            rank=(s.RANK, "first"),
+            status=(s.STATUS, "last"),
+            n_ideas=("n_ideas", "max"),
+        )
+        .reset_index()
+        .sort_values(["rank", "title"], na_position="last")
+    )
+    show.table(
+        wide,
+        columns={
+            "title": "Maßnahme",
+            "rounds": "Runden",
+            "rank": "Rang (Bewertung)",
+            "status": "Status",
+            "n_ideas": "Ideen aus Workshops",
+        },
+        formats={"rank": fmt.number, "n_ideas": fmt.number},
+        numeric=("rank", "n_ideas"),
+    )
+
+
+def costs_section(ov: Overview) -> None:
+    table = rounds_table(ov) if ov.rounds else pd.DataFrame()
+    if table.empty or table["cost"].isna().all():
+        return
+    show.section("Kosten des Dialogprozesses", anchor="kosten")
+    total = float(table["cost"].fillna(0).sum())
+    table = table.assign(
+        per_person=table["cost"] / table["participants"].where(table["participants"] > 0)
+    )
+    show.table(
+        table,
+        columns={
+            "title": "Runde",
+            "cost": "Kosten",
+            "participants": "Teilnehmende",
+            "per_person": "je Person",
+        },
+        formats={"cost": fmt.money, "participants": fmt.number, "per_person": fmt.money},
+        numeric=("cost", "participants", "per_person"),
+    )
+    show.note(f"Gesamtkosten des Prozesses: {fmt.money(total)}.")
+
+
+def footer(ov: Overview) -> str:
+    return (
+        f'<footer class="flueko-fuss">Erstellt mit flueko {esc(__version__)}. '
+        "Personenbezogene Angaben sind unkenntlich gemacht.</footer>"
+    )
