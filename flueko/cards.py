@@ -232,7 +232,7 @@ def parse_cards_sheet(
         _parse_wide(col, detection, head_texts, default_group, question_of)
     else:
         _parse_long(col, detection, head_texts, default_group, question_of)
-    df = pd.DataFrame(col.rows, columns=list(s.CONTRIBUTIONS_COLUMNS[:11]) + [s.SOURCE_CELL])
+    df = pd.DataFrame(col.rows, columns=[*s.CONTRIBUTIONS_COLUMNS[:11], s.SOURCE_CELL])
     return s.conform(df, "contributions"), col.log, col.stats
 
 

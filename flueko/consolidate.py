@@ -44,7 +44,7 @@ STOPWORDS = frozenset(
     wie so dass da es sie er wir ihr man sich nicht kein keine keinen mehr sehr noch nur schon
     ist sind war wird werden wurde soll sollen sollte muss muessen kann koennen hat haben gibt
     bitte z b bzw usw etc ggf evtl u a alle allen jede jeder jedes viele mehr weniger
-    """.split()
+    """.split()  # noqa: SIM905 - a word list is easier to edit as text
 )
 _SUFFIXES = ("ern", "en", "er", "es", "e", "n", "s")
 
@@ -307,7 +307,8 @@ def candidate_measures(
         the same title in a round gets ``-2``, ``-3`` …), ``cluster_id``, ``field`` (most
         frequent among the ideas; ties: more votes, then taxonomy order), ``title`` (the
         analyst's measure name if coded, else the idea with most votes, then the most central
-        one, then the smallest idea_id), ``votes`` (summed over distinct cards), ``n_ideas``,
+        one, then the smallest idea_id), ``votes`` (summed over distinct cards: a split card's votes count once per measure
+        it feeds, never once per idea), ``n_ideas``,
         ``n_groups``, ``groups``, ``idea_ids``, ``source_file``, ``source_sheet``,
         ``source_cell`` ("; "-joined, in idea order). Sorted by round, votes (desc), title.
     """

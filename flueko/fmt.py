@@ -40,7 +40,7 @@ def money(value: object, *, digits: int = 0) -> str:
 
 
 def money_range(low: object, high: object) -> str:
-    """A cost range: "2.000 € – 4.000 €", one amount when both are equal, "unbekannt" when unknown."""
+    """A cost range "2.000 € – 4.000 €"; one amount when equal; "unbekannt" when unknown."""
     if _missing(low) and _missing(high):
         return "unbekannt"
     if _missing(low) or _missing(high) or float(low) == float(high):

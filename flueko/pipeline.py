@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from flueko import schema as s
 from flueko import log as L
+from flueko import schema as s
 from flueko.errors import FluekoError
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def assemble(
         if len(earlier):
             earlier_candidates = candidate_measures(earlier, taxonomy=ctx.taxonomy)
             measures = link_lineage(measures, earlier_candidates, threshold=cons["threshold"])
-    measures = s.conform(measures, "measures")
+    measures = s.conform(field_keys(measures, taxonomy=ctx.taxonomy), "measures")
 
     responses = _concat(parsed.responses, "survey_responses")
     items = _survey_items(responses, ctx)
@@ -78,6 +78,29 @@ def assemble(
             "survey_items": items,
         },
         entries,
+    )
+
+
+def field_keys(measures: pd.DataFrame, *, taxonomy) -> pd.DataFrame:
+    """Measures with ``field`` as a taxonomy key: the field named in the sheet ("Arbeit",
+    "Bildung/Ausbildung") when it maps to one, else the keyword rules on the title."""
+    from flueko.categorise import classify_text
+    from flueko.taxonomy import field_for_group
+
+    if measures.empty:
+        return measures
+    keys = set(taxonomy.field_keys)
+
+    def key(raw: object, title: object) -> str:
+        if isinstance(raw, str) and raw.strip():
+            if raw in keys:
+                return raw
+            if mapped := field_for_group(raw, taxonomy):
+                return mapped
+        return classify_text(str(title or ""), None, taxonomy)[0]
+
+    return measures.assign(
+        **{s.FIELD: [key(f, t) for f, t in zip(measures[s.FIELD], measures[s.TITLE], strict=True)]}
     )
 
 
@@ -138,6 +161,8 @@ def _survey_items(responses: pd.DataFrame, ctx) -> pd.DataFrame:
     sv = ctx.params["survey"]
     items = summarise_items(
         responses,
+        items=ctx.items,
+        scale_hint=(ctx.meta.get("hints") or {}).get("survey_scale"),
         min_group_size=int(sv["min_group_size"]),
         positive_top=int(sv["positive_top"]),
         confidence=float(sv["confidence"]),

@@ -419,7 +419,7 @@ def _log_columns(ctx: _Context, header_row: int, columns: list[_Column], skip: s
         has_data = any(
             not is_empty(ctx.sheet.value(r, c.col)) for r in range(header_row + 1, ctx.sheet.n_rows)
         )
-        if c.role == "unknown" or (c.role == "empty" and has_data):
+        if c.role in ("unknown", "item", "answer") or (c.role == "empty" and has_data):
             shown = c.header or "(ohne Überschrift)"
             ctx.note(
                 "survey_unknown_item",
@@ -917,7 +917,8 @@ def response_rate(
     for name, count in participants.items():
         label = (normalise_group(name, groups=groups_cfg) if groups_cfg else None) or str(name)
         invited[label] = invited.get(label, 0) + int(count)
-    people = responses[[schema.RESPONDENT, schema.GROUP]].drop_duplicates(schema.RESPONDENT)
+    person = [c for c in _PERSON if c in responses.columns]
+    people = responses.drop_duplicates(person)
     counts: dict[str | None, int] = {}
     for group in people[schema.GROUP].tolist():
         key = _group_key(group)
@@ -958,6 +959,10 @@ def response_rate(
         schema.SUPPRESSED: "string",
     }
     return pd.DataFrame(rows, columns=list(dtypes)).astype(dtypes)
+
+
+_PERSON = (schema.ROUND, schema.SOURCE_FILE, schema.SOURCE_SHEET, schema.RESPONDENT)
+"""A respondent is one row of one sheet: ids of different files never merge."""
 
 
 def compare_rounds(items_by_round: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

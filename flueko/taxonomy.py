@@ -188,7 +188,7 @@ def _fold_char(ch: str) -> str:
             out.append(_UMLAUTS[c])
             continue
         base = "".join(b for b in unicodedata.normalize("NFKD", c) if not unicodedata.combining(b))
-        out.append("".join(b if b.isalnum() else " " for b in base) or " ")
+        out.append("".join(b if b.isalnum() else " " for b in base.casefold()) or " ")
     return "".join(out)
 
 

@@ -24,9 +24,7 @@ def g_of(text):
 def parse(sheet):
     det = detect_sheet(sheet, question_of=q_of, item_of=lambda _h: None)
     assert det.kind == "cards"
-    return parse_cards_sheet(
-        sheet, detection=det, round_id="r1", question_of=q_of, group_of=g_of
-    )
+    return parse_cards_sheet(sheet, detection=det, round_id="r1", question_of=q_of, group_of=g_of)
 
 
 def test_long_table_with_title_block_merged_question_and_bullets():

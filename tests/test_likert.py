@@ -180,7 +180,7 @@ LABELS = [
 ANSWERS = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(min_value=-10**12, max_value=10**12),
+    st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=40),
     st.sampled_from(LABELS),

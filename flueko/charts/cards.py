@@ -16,7 +16,7 @@ def field_question_heatmap(
     field_labels: Mapping[str, str],
     question_labels: Mapping[str, str],
 ) -> go.Figure:
-    """Heatmap of ideas per Handlungsfeld × Leitfrage (from ``summaries.counts_by_field_question``)."""
+    """Heatmap of ideas per Handlungsfeld × Leitfrage (``summaries.counts_by_field_question``)."""
     counts = counts.loc[counts.sum(axis=1) > 0]
     x = [plain(question_labels.get(q, "ohne Leitfrage"), limit=40) for q in counts.columns]
     y = [plain(field_labels.get(f, f)) for f in counts.index]

@@ -1,0 +1,90 @@
+"""Every demo report in a real headless Chromium: charts drawn, no console errors, no network,
+working table of contents. Screenshots land in the test's temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+pytestmark = pytest.mark.slow
+
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium fehlt: .ci/run installiert Debians Paket 'chromium'")
+    pytest.skip(
+        "Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True
+    )
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _reports(root: Path) -> list[Path]:
+    return [root / "reports" / "index.html", *sorted((root / "reports").glob("*/bericht.html"))]
+
+
+def test_every_report_renders_offline(demo_run, browser, tmp_path):
+    assert demo_run.exit_code == 0, demo_run.output
+    reports = _reports(demo_run.root)
+    assert len(reports) == 4
+    for path in reports:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        remote: list[str] = []
+        page.on("console", lambda m, errors=errors: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+
+        def guard(route, remote=remote):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                remote.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", guard)
+        page.goto(path.as_uri(), wait_until="load")
+        n_divs = page.locator("div.plotly-graph-div").count()
+        assert n_divs >= 1, path
+        page.wait_for_function(
+            "n => document.querySelectorAll('div.plotly-graph-div .main-svg').length >= n",
+            arg=n_divs,
+            timeout=30_000,
+        )
+        drawn = page.evaluate(
+            "() => [...document.querySelectorAll('div.plotly-graph-div')]"
+            ".filter(d => d.querySelector('.main-svg') && d.getBoundingClientRect().height > 50)"
+            ".length"
+        )
+        assert drawn == n_divs, (path, drawn, n_divs)
+        links = page.eval_on_selector_all("nav.inhalt a", "els => els.map(e => e.hash)")
+        assert links, f"{path}: kein Inhaltsverzeichnis"
+        for hash_ in links:
+            assert page.locator(f"[id='{hash_[1:]}']").count() == 1, (path, hash_)
+        page.click(f"nav.inhalt a[href='{links[-1]}']")
+        page.screenshot(path=str(tmp_path / f"{path.parent.name}_{path.stem}.png"), full_page=True)
+        assert errors == [], (path, errors)
+        assert remote == [], (path, remote)
+        page.close()

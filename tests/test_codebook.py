@@ -1,0 +1,172 @@
+"""Tests for flueko.io.codebook: export → edit in Excel → read → validate → categorise."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from flueko import schema
+from flueko.categorise import CODING_MEASURE, categorise
+from flueko.consolidate import cluster_ideas
+from flueko.errors import CodingError
+from flueko.io.codebook import (
+    COL_FIELD_NEW,
+    COL_MEASURE,
+    COL_QUESTION_NEW,
+    HEADERS,
+    KEYS_SHEET,
+    SHEET,
+    coding_from_sheet,
+    export_codebook,
+    is_codebook_sheet,
+    read_codebook,
+    validate_coding,
+)
+from flueko.sheet import Sheet
+from flueko.taxonomy import default_taxonomy
+
+TAX = default_taxonomy()
+
+
+def contributions() -> pd.DataFrame:
+    rows = [
+        ("AK Wohnen", "Mietwohnungen für große Familien fehlen"),
+        ("AK Wohnen", "Kein WLAN in den Unterkünften"),
+        ("AK Arbeit", "berufsbezogene Sprachkurse fehlen"),
+        ("AK Arbeit", "=SUMME(A1:A9) ist keine Idee"),
+        ("AK Freizeit", "-Sportvereine öffnen"),
+    ]
+    df = pd.DataFrame(
+        {
+            schema.ROUND: "2016-10-20_auftakt",
+            schema.GROUP: [g for g, _ in rows],
+            schema.TEXT: [t for _, t in rows],
+            schema.IDEA_ID: [f"id{k}" for k in range(len(rows))],
+            schema.CARD_ID: [f"c{k}" for k in range(len(rows))],
+            schema.VOTES: [3, 1, 2, 0, 4],
+        }
+    )
+    return categorise(schema.conform(df, "contributions"), taxonomy=TAX)
+
+
+def col(header: str) -> int:
+    return next(i for i, (h, _, _) in enumerate(HEADERS, start=1) if h == header)
+
+
+def row_of(ws, idea_id: str) -> int:
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == idea_id)
+
+
+def test_export_layout(tmp_path):
+    path = tmp_path / "kodierung.xlsx"
+    export_codebook(contributions(), path, taxonomy=TAX)
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    assert [c.value for c in ws[1]] == [h for h, _, _ in HEADERS]
+    assert ws.freeze_panes == "B2"
+    assert ws.auto_filter.ref == "A1:L6"
+    assert wb[KEYS_SHEET].sheet_state == "hidden"
+    assert [wb[KEYS_SHEET].cell(r, 1).value for r in range(2, 10)] == list(schema.FIELDS)
+    formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation)
+    assert formulas == [f"'{KEYS_SHEET}'!$A$2:$A$9", f"'{KEYS_SHEET}'!$C$2:$C$6"]
+    # formula-like text is stored as text
+    texts = {ws.cell(r, 1).value: ws.cell(r, col("Idee")) for r in range(2, 7)}
+    assert texts["id3"].value == "=SUMME(A1:A9) ist keine Idee"
+    assert texts["id3"].data_type == "s"
+    assert texts["id4"].value == "-Sportvereine öffnen"
+    assert ws.cell(2, col("Idee")).alignment.wrap_text is True
+
+
+def test_export_is_deterministic_and_atomic(tmp_path):
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    export_codebook(contributions(), a, taxonomy=TAX)
+    export_codebook(contributions(), b, taxonomy=TAX)
+    assert a.read_bytes() == b.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]
+
+
+def test_round_trip_changes_fields_keeps_ids(tmp_path):
+    df = contributions()
+    assert df.set_index(schema.IDEA_ID).loc["id1", schema.FIELD] == "wohnen"
+    path = tmp_path / "kodierung.xlsx"
+    export_codebook(df, path, taxonomy=TAX)
+    # the analyst edits the workbook
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    ws.cell(row_of(ws, "id1"), col(COL_FIELD_NEW), "sonstiges")
+    ws.cell(row_of(ws, "id0"), col(COL_QUESTION_NEW), "probleme")
+    ws.cell(row_of(ws, "id2"), col(COL_FIELD_NEW), "Arbeit")  # a label works too
+    ws.cell(row_of(ws, "id2"), col(COL_MEASURE), "Berufssprachkurse")
+    ws.cell(row_of(ws, "id3"), col(COL_MEASURE), "berufssprachkurse ")
+    wb.save(path)
+
+    coding, logs = read_codebook(path)
+    assert logs == []
+    assert coding[schema.IDEA_ID].tolist() == ["id2", "id3", "id0", "id1"]
+    coding, logs = validate_coding(coding, df, taxonomy=TAX)
+    assert logs == []
+    out = categorise(df, taxonomy=TAX, coding=coding).set_index(schema.IDEA_ID)
+    assert out.loc["id1", schema.FIELD] == "sonstiges"
+    assert out.loc["id1", schema.FIELD_METHOD] == "manual"
+    assert out.loc["id2", schema.FIELD] == "arbeit"
+    assert out.loc["id0", schema.QUESTION] == "probleme"
+    assert out.loc["id0", schema.FIELD_METHOD] == "rule"
+    assert out.index.tolist() == df[schema.IDEA_ID].tolist()
+    clustered = cluster_ideas(out.reset_index(), coding=coding).set_index(schema.IDEA_ID)
+    assert clustered.loc["id2", schema.CLUSTER_ID] == clustered.loc["id3", schema.CLUSTER_ID]
+    assert coding.set_index(schema.IDEA_ID).loc["id3", CODING_MEASURE] == "berufssprachkurse"
+
+
+def test_bad_codes_rejected_with_all_row_numbers(tmp_path):
+    df = contributions()
+    path = tmp_path / "kodierung.xlsx"
+    export_codebook(df, path, taxonomy=TAX)
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    r1, r2 = row_of(ws, "id1"), row_of(ws, "id3")
+    ws.cell(r1, col(COL_FIELD_NEW), "wohnung")
+    ws.cell(r2, col(COL_QUESTION_NEW), "Frage 9")
+    wb.save(path)
+    coding, _ = read_codebook(path)
+    with pytest.raises(CodingError) as err:
+        validate_coding(coding, df, taxonomy=TAX)
+    msg = str(err.value)
+    assert f"Zeile {r1}: 'wohnung' ist kein Handlungsfeld; erlaubt: wohnen, bildung" in msg
+    assert f"Zeile {r2}: 'Frage 9' ist keine Leitfrage" in msg
+    assert err.value.file == str(path)
+
+
+def test_unknown_ids_are_warned_not_dropped():
+    coding = pd.DataFrame(
+        {
+            schema.IDEA_ID: ["id0", "gone"],
+            schema.FIELD: ["bildung", "arbeit"],
+            schema.SOURCE_FILE: "k.xlsx",
+            schema.SOURCE_ROW: [2, 14],
+        }
+    )
+    out, logs = validate_coding(coding, contributions(), taxonomy=TAX)
+    assert out[schema.IDEA_ID].tolist() == ["id0", "gone"]
+    assert [(e.code, e.file, e.cell) for e in logs] == [("coding_unknown_id", "k.xlsx", "A14")]
+    assert "Zeile 14" in logs[0].message
+
+
+def test_recognise_codebook_sheet_and_rows_without_id():
+    good = Sheet(
+        file="k.xlsx",
+        name="Kodierung",
+        rows=(
+            ("idea_id", "Idee", COL_FIELD_NEW),
+            ("a", "x", None),
+            (None, "y", "wohnen"),
+            ("b", "z", "arbeit"),
+        ),
+    )
+    assert is_codebook_sheet(good)
+    assert not is_codebook_sheet(Sheet(file="k.xlsx", name="Tabelle1", rows=good.rows))
+    assert not is_codebook_sheet(Sheet(file="k.xlsx", name="Kodierung", rows=(("Idee",),)))
+    coding, logs = coding_from_sheet(good)
+    assert coding[schema.IDEA_ID].tolist() == ["b"]
+    assert coding[schema.SOURCE_ROW].tolist() == [4]
+    assert [(e.code, e.cell) for e in logs] == [("coding_missing_id", "A3")]

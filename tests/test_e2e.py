@@ -1,0 +1,107 @@
+"""The walking skeleton end to end: demo Excel files → processed tables → German HTML reports."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from plotly.offline import get_plotlyjs
+
+from flueko import schema
+from flueko.cli import main
+from flueko.config import Workspace
+from flueko.ingest import fingerprint, ingest_round, write_result
+
+from .conftest import DEMO_RAW, copy_demo
+
+ROUNDS = ["2016-10-20_auftakt", "2016-12-07_vertiefung", "2017-02-15_erweitert"]
+
+
+def test_demo_run_succeeds_and_writes_every_report(demo_run):
+    assert demo_run.exit_code == 0, demo_run.output
+    assert (demo_run.root / "reports" / "index.html").is_file()
+    for r in ROUNDS:
+        assert (demo_run.root / "reports" / r / "bericht.html").is_file()
+        assert (demo_run.root / "reports" / r / "bericht.ipynb").is_file()
+        for table in schema.PARQUET_TABLES:
+            assert (demo_run.root / "data" / "processed" / r / f"{table}.parquet").is_file()
+
+
+def test_ingest_prints_reconciliation_per_file(demo_run):
+    lines = demo_run.output.splitlines()
+    wohnen = next(line for line in lines if "AK_Wohnen.xlsx" in line)
+    m = re.search(r"Zellen (\d+) = (\d+) Karten \+ (\d+) ausgeschlossen", wohnen)
+    assert m and int(m[1]) == int(m[2]) + int(m[3])
+    assert "Summe:" in demo_run.output
+
+
+def test_demo_data_ingests_without_warnings(demo_run):
+    for r in ROUNDS:
+        log = pd.read_csv(demo_run.root / "data" / "processed" / r / "ingest_log.csv", dtype=str)
+        problems = log[log["severity"] != "info"]
+        assert problems.empty, problems.to_string()
+
+
+def _html(demo_run, r):
+    return (demo_run.root / "reports" / r / "bericht.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("round_id", "present", "absent"),
+    [
+        ("2016-10-20_auftakt", ["beitraege", "rueckmeldungen", "kosten"], ["prioritaeten"]),
+        ("2016-12-07_vertiefung", ["prioritaeten", "kosten-aufwand"], ["beitraege"]),
+        ("2017-02-15_erweitert", ["massnahmenplan"], ["beitraege", "prioritaeten"]),
+    ],
+)
+def test_reports_show_the_sections_their_round_has_data_for(demo_run, round_id, present, absent):
+    markup = _html(demo_run, round_id)
+    ids = set(re.findall(r'<h2 id="([^"]+)"', markup))
+    assert set(present) <= ids, ids
+    assert not (set(absent) & ids), ids
+    assert 'lang="de"' in markup
+
+
+def test_reports_have_no_code_and_no_network(demo_run):
+    signature = get_plotlyjs()[:300]
+    for r in [*ROUNDS, None]:
+        path = demo_run.root / "reports" / (f"{r}/bericht.html" if r else "index.html")
+        markup = path.read_text(encoding="utf-8")
+        assert markup.count(signature) == 1, path  # plotly.js embedded exactly once
+        assert not re.search(r"<script[^>]+src=", markup), path
+        assert (
+            "cdn.jsdelivr" not in markup
+            and "cdnjs" not in markup
+            and "mathjax" not in markup.lower()
+        )
+        assert "jp-InputArea" not in markup and "In&nbsp;[" not in markup
+        assert "import flueko" not in markup and "from flueko" not in markup
+        assert markup.count("Plotly.newPlot") >= 1
+
+
+def test_raw_data_is_untouched(demo_run):
+    assert fingerprint(demo_run.root / "data" / "raw" / ROUNDS[0]) == fingerprint(
+        DEMO_RAW / ROUNDS[0]
+    )
+    for r in ROUNDS:
+        assert fingerprint(demo_run.root / "data" / "raw" / r) == fingerprint(DEMO_RAW / r)
+
+
+def test_second_ingest_gives_byte_identical_tables(demo_run, tmp_path):
+    ws = Workspace.at(copy_demo(tmp_path))
+    for r in ROUNDS:
+        write_result(ws, ingest_round(ws, r))
+    for r in ROUNDS:
+        for name in [*schema.PARQUET_TABLES, "ingest_log"]:
+            suffix = "csv" if name == "ingest_log" else "parquet"
+            a = (ws.processed_round(r) / f"{name}.{suffix}").read_bytes()
+            b = (demo_run.root / "data" / "processed" / r / f"{name}.{suffix}").read_bytes()
+            assert a == b, (r, name)
+
+
+def test_unknown_round_is_one_line_error(tmp_path, capsys):
+    copy_demo(tmp_path)
+    assert main(["--workspace", str(tmp_path), "ingest", "gibt-es-nicht"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "gibt-es-nicht" in err[0] and "Traceback" not in err[0]
