@@ -34,6 +34,8 @@ LINEAGE_SCORE = "lineage_score"
 
 BLOCK_TOKENS = 3
 """How many of a text's rarest tokens put it into a block (more: better recall, slower)."""
+MAX_BLOCK = 5000
+"""A token shared by more texts than this is a block key only for texts without a rarer one."""
 CHUNK = 2000
 """Rows per ``cdist`` call inside a block."""
 
@@ -116,7 +118,8 @@ def similar_pairs(
     """``(i, j, score)`` with ``i < j`` for all blocked pairs of ``texts`` scoring ≥ threshold.
 
     ``texts`` are already normalised and unique. Blocking: a text joins the block of each of
-    its :data:`BLOCK_TOKENS` rarest tokens; each block is scored with ``process.cdist`` in
+    its :data:`BLOCK_TOKENS` rarest tokens (a token of more than :data:`MAX_BLOCK` texts only
+    when the text has no rarer one); each block is scored with ``process.cdist`` in
     chunks of :data:`CHUNK` rows, ``dtype=uint8`` and ``score_cutoff``.
     """
     score = _scorer(scorer)
@@ -124,7 +127,9 @@ def similar_pairs(
     df = Counter(tok for toks in tokens for tok in set(toks))
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, toks in enumerate(tokens):
-        for tok in sorted(set(toks), key=lambda t: (df[t], t))[:BLOCK_TOKENS]:
+        rarest = sorted(set(toks), key=lambda t: (df[t], t))[:BLOCK_TOKENS]
+        keys = [t for t in rarest if df[t] <= MAX_BLOCK] or rarest[:1]
+        for tok in keys:
             blocks[tok].append(i)
     cutoff = int(np.ceil(threshold))
     seen: set[tuple[int, int]] = set()
@@ -307,8 +312,8 @@ def candidate_measures(
         the same title in a round gets ``-2``, ``-3`` …), ``cluster_id``, ``field`` (most
         frequent among the ideas; ties: more votes, then taxonomy order), ``title`` (the
         analyst's measure name if coded, else the idea with most votes, then the most central
-        one, then the smallest idea_id), ``votes`` (summed over distinct cards: a split card's votes count once per measure
-        it feeds, never once per idea), ``n_ideas``,
+        one, then the smallest idea_id), ``votes`` (summed over distinct cards: a split
+        card's votes count once per measure it feeds, never once per idea), ``n_ideas``,
         ``n_groups``, ``groups``, ``idea_ids``, ``source_file``, ``source_sheet``,
         ``source_cell`` ("; "-joined, in idea order). Sorted by round, votes (desc), title.
     """

@@ -72,7 +72,7 @@ def execute(
 ) -> nbformat.NotebookNode:
     """Run ``notebook`` with papermill into ``output`` (kept also when it fails)."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.running")
+    tmp = output.with_name(f".{output.stem}.running{output.suffix}")
     try:
         pm.execute_notebook(
             str(notebook),
@@ -83,6 +83,7 @@ def execute(
             progress_bar=False,
             log_output=False,
             report_mode=False,
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except pm.PapermillExecutionError as err:
         if tmp.exists():

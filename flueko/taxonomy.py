@@ -199,7 +199,18 @@ def fold(text: str) -> str:
     """
     if _missing(text):
         return ""
-    return " ".join("".join(_fold_char(c) for c in str(text)).split())
+    s = str(text).casefold()
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s).translate(_UMLAUT_TABLE)
+        if not s.isascii():
+            s = "".join(
+                c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
+            ).casefold()
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
+_UMLAUT_TABLE = str.maketrans(_UMLAUTS)
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

@@ -176,6 +176,21 @@ def _factor(unit: str | None) -> float:
     return 1.0
 
 
+_PERIOD_RE = re.compile(
+    r"\s*(?:(?:pro|je|im|/)\s*(?P<y>jahr|monat)|(?P<pa>p\.?\s*a\.?)|(?P<j>jaehrlich)"
+    r"|(?P<m>monatlich))\s*\.?$"
+)
+
+
+def _strip_period(key: str) -> tuple[str, float]:
+    """"20.000 € pro Jahr" → ("20.000 €", 1); "500 € monatlich" → ("500 €", 12) (per year)."""
+    match = _PERIOD_RE.search(key)
+    if not match or match.start() == 0:
+        return key, 1.0
+    monthly = match["y"] == "monat" or match["m"] is not None
+    return key[: match.start()].strip(), 12.0 if monthly else 1.0
+
+
 def parse_cost(value: object) -> CostParse:
     """Parse a cost cell into EUR bounds.
 
@@ -183,7 +198,9 @@ def parse_cost(value: object) -> CostParse:
     ----------
     value
         Cell value: number, text such as "ca. 2.500 €", "2.000 – 4.000 EUR", "5-10 T€",
-        "1,5 Tsd. €", "3 Mio. €", "bis 5.000 €", "keine", "k. A.".
+        "1,5 Tsd. €", "3 Mio. €", "bis 5.000 €", "keine", "k. A.". Running costs ("20.000 €
+        pro Jahr", "p. a.", "jährlich") count as the yearly amount; monthly amounts ("500 €
+        pro Monat") are multiplied by 12.
 
     Returns
     -------
@@ -208,6 +225,13 @@ def parse_cost(value: object) -> CostParse:
         return CostParse(None, None, COST_UNKNOWN, text)
     if key in _ZERO_WORDS or re.fullmatch(r"0+(?:[.,]0+)?\s*(?:€|eur|euro)?\.?", key):
         return CostParse(0.0, 0.0, COST_ZERO, text)
+    key, per_year = _strip_period(key)
+    if per_year != 1.0:
+        parsed = parse_cost(key)
+        if parsed.status != COST_OK:
+            return CostParse(parsed.min, parsed.max, parsed.status, text)
+        high = None if parsed.max is None else parsed.max * per_year
+        return CostParse(parsed.min * per_year, high, COST_OK, text)
     match = _RANGE_RE.match(key)
     if match:
         shared = match["ub"] or match["ua"]

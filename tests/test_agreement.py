@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from flueko import schema
-from flueko.agreement import cohens_kappa, coder_agreement
+from flueko.agreement import coder_agreement, cohens_kappa
 
 
 def test_kappa_by_hand():
@@ -38,7 +38,7 @@ def test_coder_agreement_overall_per_field_and_disagreements():
     )
     b = pd.DataFrame(
         {
-            schema.IDEA_ID: ids[::-1] + ["extra"],
+            schema.IDEA_ID: [*ids[::-1], "extra"],
             schema.FIELD: ["sprache", "arbeit", "arbeit", "arbeit", "wohnen", "wohnen", "bildung"],
         }
     )

@@ -201,3 +201,22 @@ def test_scale_from_header_and_verbal_steps():
     assert scale_from_header("Wirkung") is None
     assert is_verbal_five(["hoch", "sehr hoch"]) is True
     assert is_verbal_five(["hoch", "niedrig", 3]) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("ca. 20.000 € pro Jahr", 20000.0, 20000.0),
+        ("2.000 - 4.000 EUR p.a.", 2000.0, 4000.0),
+        ("5 T€ jährlich", 5000.0, 5000.0),
+        ("500 € monatlich", 6000.0, 6000.0),
+        ("300 € / Monat", 3600.0, 3600.0),
+    ],
+)
+def test_running_costs_count_per_year(text, low, high):
+    parsed = parse_cost(text)
+    assert (parsed.min, parsed.max, parsed.status) == (low, high, "ok")
+
+
+def test_period_alone_is_unreadable():
+    assert parse_cost("pro Jahr").status == "unreadable"

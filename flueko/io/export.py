@@ -15,11 +15,14 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from flueko import __version__
 
 TEMPLATE = "flueko_report"
 TOC_PLACEHOLDER = "<!--INHALT-->"
+REMOVE_TAG = "nicht-im-bericht"
+"""Cells with this tag (e.g. notes for analysts) stay in the notebook but not in the report."""
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -80,6 +83,9 @@ def notebook_to_html(nb: nbformat.NotebookNode, *, title: str) -> str:
     exporter.exclude_output_prompt = True
     exporter.anchor_link_text = ""
     exporter.language_code = "de"
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={REMOVE_TAG}, enabled=True), enabled=True
+    )
     nb = strip_for_report(nb)
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(

@@ -22,8 +22,10 @@ def write_plan_workbook(ws: Workspace, round_id: str) -> list[Path]:
     from flueko.io.plan_xlsx import write_plan
     from flueko.taxonomy import field_labels
 
-    measures = read_round(ws.processed_round(round_id))["measures"]
-    if measures.empty:
+    tables = read_round(ws.processed_round(round_id))
+    measures = tables["measures"]
+    rated_or_planned = len(tables["ratings"]) or measures["status"].notna().any()
+    if measures.empty or not rated_or_planned:  # candidates only: no plan yet
         return []
     meta = load_round_meta(ws.raw_round(round_id))
     target = ws.reports_round(round_id) / PLAN_XLSX
