@@ -183,7 +183,7 @@ _PERIOD_RE = re.compile(
 
 
 def _strip_period(key: str) -> tuple[str, float]:
-    """"20.000 € pro Jahr" → ("20.000 €", 1); "500 € monatlich" → ("500 €", 12) (per year)."""
+    """ "20.000 € pro Jahr" → ("20.000 €", 1); "500 € monatlich" → ("500 €", 12) (per year)."""
     match = _PERIOD_RE.search(key)
     if not match or match.start() == 0:
         return key, 1.0
