@@ -8,7 +8,6 @@ A bad file gets one log line and the others are still processed; nothing already
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from flueko.config import Workspace, load_params, load_round_meta, load_settings
 from flueko.detect import detect_sheet
 from flueko.errors import FluekoError, LayoutError
 from flueko.io import tables
+from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
 from flueko.sheet import Sheet, is_empty
 
@@ -57,9 +57,13 @@ class IngestResult:
     files: list[FileReport]
     manifest: dict[str, Any]
 
+    extras: dict[str, pd.DataFrame] = field(default_factory=dict)
+
     @property
     def ok(self) -> bool:
-        return all(f.ok for f in self.files)
+        """Every file read and no error logged (e.g. a coding workbook with unknown keys)."""
+        errors = (self.log[schema.LOG_SEVERITY] == L.ERROR).any() if len(self.log) else False
+        return all(f.ok for f in self.files) and not errors
 
 
 def round_files(folder: Path) -> list[Path]:
@@ -140,6 +144,12 @@ def _ingest_sheet(sheet: Sheet, ctx: _Context, report: FileReport, out: _Parsed)
         return entries
     if sheet.n_rows == 0 or _non_empty_cells(sheet) == 0:
         return entries
+    if is_codebook_sheet(sheet):
+        coding, log = coding_from_sheet(sheet)
+        report.kinds.append("codebook")
+        out.codings.append((sheet.file, coding))
+        entries.extend(log)
+        return entries
     det = detect_sheet(
         sheet,
         question_of=ctx.question_of,
@@ -190,7 +200,12 @@ def _ingest_sheet(sheet: Sheet, ctx: _Context, report: FileReport, out: _Parsed)
         out.responses.append(responses)
         entries.extend(log)
     elif det.kind == "codebook":
-        report.kinds[-1] = "codebook"
+        raise LayoutError(
+            "sieht aus wie eine Kodierungstabelle, aber das Blatt heißt nicht 'Kodierung'",
+            file=sheet.file,
+            sheet=sheet.name,
+            hint="die mit 'flueko codebook export' erzeugte Datei unverändert lassen",
+        )
     return entries
 
 
@@ -230,39 +245,16 @@ def read_inputs(ws: Workspace, round_id: str, ctx: _Context) -> tuple[_Parsed, l
             file_entries.extend(
                 L.from_error(e, file=rel, severity=L.WARNING) for e in layout_errors
             )
-        if "codebook" in report.kinds:
-            _read_coding(path, rel, ctx, report, out, file_entries)
         report.warnings = sum(1 for e in file_entries if e.severity != L.INFO)
         entries.extend(file_entries)
     return out, entries, reports
-
-
-def _read_coding(path, rel, ctx, report, out, file_entries) -> None:
-    from flueko.io.codebook import read_codebook
-
-    try:
-        coding, log = read_codebook(path)
-    except FluekoError as err:
-        err.file = rel
-        report.error = err.one_line()
-        file_entries.append(L.from_error(err, file=rel))
-        return
-    file_entries.extend(log)
-    out.codings.append((rel, coding))
-
-
-def _concat(frames: Iterable[pd.DataFrame], table: str) -> pd.DataFrame:
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return schema.empty(table)
-    return schema.conform(pd.concat(frames, ignore_index=True), table)
 
 
 def ingest_round(ws: Workspace, round_id: str) -> IngestResult:
     """Read, clean, categorise, consolidate and prioritise one round (nothing is written)."""
     ctx = _Context(ws, round_id)
     parsed, entries, reports = read_inputs(ws, round_id, ctx)
-    built, more = build_tables(parsed, ctx, ws=ws)
+    built, extras, more = build_tables(parsed, ctx, ws=ws)
     entries.extend(more)
     folder = ws.raw_round(round_id)
     manifest = {
@@ -272,12 +264,12 @@ def ingest_round(ws: Workspace, round_id: str) -> IngestResult:
         "files": [{"file": r.file, "kinds": sorted(set(r.kinds)), "ok": r.ok} for r in reports],
         "counts": {name: len(df) for name, df in built.items()},
     }
-    return IngestResult(round_id, built, L.to_frame(entries), reports, manifest)
+    return IngestResult(round_id, built, L.to_frame(entries), reports, manifest, extras)
 
 
 def build_tables(
     parsed: _Parsed, ctx: _Context, *, ws: Workspace
-) -> tuple[dict[str, pd.DataFrame], list[L.LogEntry]]:
+) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame], list[L.LogEntry]]:
     """The stages after reading: categorise, consolidate, prioritise, summarise the survey."""
     from flueko.pipeline import assemble
 
@@ -287,5 +279,9 @@ def build_tables(
 def write_result(ws: Workspace, result: IngestResult) -> list[Path]:
     """Write the processed tables of ``result`` to ``data/processed/<round>/``."""
     return tables.write_round(
-        ws.processed_round(result.round_id), result.tables, result.log, result.manifest
+        ws.processed_round(result.round_id),
+        result.tables,
+        result.log,
+        result.manifest,
+        extras=result.extras,
     )

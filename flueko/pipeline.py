@@ -26,45 +26,32 @@ def _concat(frames, table: str) -> pd.DataFrame:
     return s.conform(pd.concat(frames, ignore_index=True), table)
 
 
-def earlier_contributions(ws: Workspace, round_id: str) -> pd.DataFrame:
-    """Contributions of all rounds before ``round_id`` that have been ingested already."""
-    from flueko.io.tables import read_round
-
-    frames = []
-    for other in ws.rounds():
-        if other >= round_id:
-            break
-        folder = ws.processed_round(other)
-        if (folder / "manifest.json").is_file():
-            frames.append(read_round(folder)["contributions"])
-    return _concat(frames, "contributions")
-
-
 def assemble(
     parsed: _Parsed, ctx: _Context, *, ws: Workspace
-) -> tuple[dict[str, pd.DataFrame], list[L.LogEntry]]:
-    """Contributions → categorised and clustered; ratings/plans → measures; survey → items."""
+) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame], list[L.LogEntry]]:
+    """Contributions → categorised and clustered; ratings/plans → measures; survey → items.
+
+    Returns the processed tables, extra tables (coder agreement) and log entries.
+    """
     from flueko.categorise import categorise
-    from flueko.consolidate import candidate_measures, cluster_ideas, link_lineage
+    from flueko.consolidate import candidate_measures, cluster_ideas
 
     entries: list[L.LogEntry] = []
-    coding = _coding(parsed, ctx, entries)
+    extras: dict[str, pd.DataFrame] = {}
     contributions = _concat(parsed.cards, "contributions")
+    coding = analyst_coding(
+        parsed.codings, contributions, taxonomy=ctx.taxonomy, entries=entries, extras=extras
+    )
     contributions = categorise(contributions, taxonomy=ctx.taxonomy, coding=coding)
     cons = ctx.params["consolidate"]
     contributions = cluster_ideas(
         contributions, threshold=cons["threshold"], scorer=cons["scorer"], coding=coding
     )
     contributions = s.conform(contributions, "contributions")
-    candidates = candidate_measures(contributions, taxonomy=ctx.taxonomy)
+    candidates = candidate_measures(contributions, taxonomy=ctx.taxonomy, coding=coding)
 
     ratings = _concat(parsed.ratings, "ratings")
-    measures = _measures(parsed, ctx, ratings, candidates, entries)
-    if len(measures) and not len(candidates):
-        earlier = earlier_contributions(ws, ctx.round_id)
-        if len(earlier):
-            earlier_candidates = candidate_measures(earlier, taxonomy=ctx.taxonomy)
-            measures = link_lineage(measures, earlier_candidates, threshold=cons["threshold"])
+    measures = _measures(parsed, ctx, ratings, candidates, entries, ws)
     measures = s.conform(field_keys(measures, taxonomy=ctx.taxonomy), "measures")
 
     responses = _concat(parsed.responses, "survey_responses")
@@ -77,6 +64,7 @@ def assemble(
             "survey_responses": responses,
             "survey_items": items,
         },
+        extras,
         entries,
     )
 
@@ -104,32 +92,125 @@ def field_keys(measures: pd.DataFrame, *, taxonomy) -> pd.DataFrame:
     )
 
 
-def _coding(parsed: _Parsed, ctx: _Context, entries: list) -> pd.DataFrame | None:
-    if not parsed.codings:
+def analyst_coding(
+    codings: list[tuple[str, pd.DataFrame]],
+    contributions: pd.DataFrame,
+    *,
+    taxonomy,
+    entries: list[L.LogEntry],
+    extras: dict[str, pd.DataFrame],
+) -> pd.DataFrame | None:
+    """The analysts' coding workbooks of a round, validated and combined.
+
+    A workbook with unknown keys is reported (every bad row) and not applied. With two or more
+    coders, agreement per Handlungsfeld (Cohen's kappa) and the disagreements go to ``extras``;
+    an idea the coders placed differently keeps its automatic category until they agree.
+    """
+    from flueko.agreement import coder_agreement
+    from flueko.errors import CodingError
+    from flueko.io.codebook import validate_coding
+
+    valid: list[tuple[str, pd.DataFrame]] = []
+    for file, coding in sorted(codings, key=lambda fc: fc[0]):
+        try:
+            checked, log = validate_coding(coding, contributions, taxonomy=taxonomy)
+        except CodingError as err:
+            entries.append(L.from_error(err, file=file))
+            continue
+        entries.extend(log)
+        valid.append((file, checked))
+    if not valid:
         return None
-    frames = [c for _, c in parsed.codings]
-    return pd.concat(frames, ignore_index=True) if frames else None
+    if len(valid) == 1:
+        return valid[0][1]
+    (file_a, a), (file_b, b) = valid[0], valid[1]
+    per_field, disagreements = coder_agreement(a, b)
+    extras["coder_agreement"] = per_field.assign(coder_a=file_a, coder_b=file_b)
+    extras["coder_disagreements"] = disagreements
+    disputed = set(disagreements[s.IDEA_ID])
+    combined = pd.concat([c for _, c in valid], ignore_index=True)
+    combined = combined[~combined[s.IDEA_ID].isin(disputed)]
+    return combined.drop_duplicates(subset=[s.IDEA_ID], keep="last").reset_index(drop=True)
 
 
-def _measures(parsed, ctx, ratings, candidates, entries) -> pd.DataFrame:
+def lineage_votes(measures: pd.DataFrame, contributions: pd.DataFrame) -> pd.DataFrame:
+    """Dot votes of the workshop cards behind each measure, per working group.
+
+    Every card counts once per measure even when several of its ideas led to the measure.
+    Returns ``measure_id``, ``group``, ``votes`` (only measures with linked ideas).
+    """
+    cols = [s.MEASURE_ID, s.GROUP, s.VOTES]
+    links = measures[[s.MEASURE_ID, s.IDEA_IDS]].dropna()
+    if links.empty or contributions.empty:
+        return pd.DataFrame(columns=cols)
+    exploded = links.assign(**{s.IDEA_ID: links[s.IDEA_IDS].str.split("; ")}).explode(s.IDEA_ID)
+    cards = contributions[[s.IDEA_ID, s.CARD_ID, s.GROUP, s.VOTES]]
+    joined = exploded.merge(cards, on=s.IDEA_ID, how="inner")
+    joined = joined.drop_duplicates(subset=[s.MEASURE_ID, s.CARD_ID])
+    return (
+        joined.groupby([s.MEASURE_ID, s.GROUP], sort=True)[s.VOTES]
+        .sum(min_count=1)
+        .dropna()
+        .reset_index()[cols]
+    )
+
+
+def _earlier(ws: Workspace, round_id: str):
+    """Contributions and round.yaml of the latest earlier round that has workshop cards."""
+    from flueko.config import load_round_meta
+    from flueko.io.tables import read_round
+
+    for other in reversed([r for r in ws.rounds() if r < round_id]):
+        folder = ws.processed_round(other)
+        if (folder / "manifest.json").is_file():
+            contributions = read_round(folder)["contributions"]
+            if len(contributions):
+                return contributions, load_round_meta(ws.raw / other)
+    return s.empty("contributions"), {}
+
+
+def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
+    """Rated measures (with the votes of the cards they came from), else the plan, else the
+    candidate measures of the round's own cards."""
+    from flueko.consolidate import candidate_measures, link_lineage
     from flueko.prioritise import build_measures
 
     plans = [p for p in parsed.plans if len(p)]
     plan = pd.concat(plans, ignore_index=True) if plans else None
+    earlier, earlier_meta = (
+        _earlier(ws, ctx.round_id) if candidates.empty else (s.empty("contributions"), {})
+    )
+    earlier_candidates = (
+        candidate_measures(earlier, taxonomy=ctx.taxonomy) if len(earlier) else None
+    )
+
+    def linked(measures: pd.DataFrame) -> pd.DataFrame:
+        if earlier_candidates is None or measures.empty:
+            return measures
+        return link_lineage(measures, earlier_candidates, contributions=earlier)
+
     if len(ratings):
         attrs = pd.concat(
             [a for a in parsed.attrs if len(a)] or [pd.DataFrame()], ignore_index=True
         )
         pr = ctx.params["prioritise"]
+        groups = earlier_meta.get("working_groups") or ctx.meta.get("working_groups")
+        dots = earlier_meta.get("dots_per_person") or ctx.meta.get("dots_per_person")
         try:
-            measures = build_measures(
-                ratings,
-                attrs,
-                round_id=ctx.round_id,
-                params=pr,
-                participants=ctx.meta.get("participants"),
-                dots_per_person=ctx.meta.get("dots_per_person"),
-            )
+            measures = linked(build_measures(ratings, attrs, round_id=ctx.round_id, params=pr))
+            votes = lineage_votes(measures, earlier)
+            if len(votes):
+                ideas = measures.set_index(s.MEASURE_ID)[s.IDEA_IDS]
+                measures = build_measures(
+                    ratings,
+                    attrs,
+                    round_id=ctx.round_id,
+                    params=pr,
+                    participants=groups,
+                    dots_per_person=dots,
+                    votes=votes,
+                )
+                measures[s.IDEA_IDS] = measures[s.MEASURE_ID].map(ideas)
         except FluekoError as err:
             entries.append(L.from_error(err))
             measures = s.empty("measures")
@@ -137,7 +218,7 @@ def _measures(parsed, ctx, ratings, candidates, entries) -> pd.DataFrame:
             measures = _merge_plan(measures, plan)
         return measures
     if plan is not None:
-        return plan
+        return linked(plan)
     return candidates
 
 

@@ -36,9 +36,22 @@ def write_round(
     tables: dict[str, pd.DataFrame],
     log: pd.DataFrame,
     manifest: dict[str, Any],
+    *,
+    extras: dict[str, pd.DataFrame] | None = None,
 ) -> list[Path]:
-    """Write every processed table of a round (empty ones too) plus log and manifest."""
+    """Write every processed table of a round (empty ones too) plus log and manifest.
+
+    ``extras`` are further tables (e.g. coder agreement) written as ``<name>.csv``; a stale
+    extra of an earlier run is removed so that every file reflects the current inputs.
+    """
     written = []
+    for stale in folder.glob("extra_*.csv") if folder.is_dir() else []:
+        if stale.stem.removeprefix("extra_") not in (extras or {}):
+            stale.unlink()
+    for name, df in (extras or {}).items():
+        path = folder / f"extra_{name}.csv"
+        write_text(path, df.to_csv(index=False, lineterminator="\n"))
+        written.append(path)
     for name in schema.PARQUET_TABLES:
         df = schema.conform(tables.get(name, schema.empty(name)), name)
         path = folder / f"{name}.parquet"
@@ -72,6 +85,8 @@ def read_round(folder: Path) -> dict[str, pd.DataFrame]:
     else:
         log = schema.empty("ingest_log")
     out["ingest_log"] = schema.conform(log, "ingest_log")
+    for path in sorted(folder.glob("extra_*.csv")):
+        out[path.stem] = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     return out
 
 
