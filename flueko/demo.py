@@ -107,6 +107,14 @@ PARTICIPANTS: dict[str, dict[str, int]] = {
 PARTICIPANT_GROUPS: tuple[str, ...] = tuple(PARTICIPANTS["2016-10-20_auftakt"])
 """The participant groups of the kick-off (after the seed document's list)."""
 
+WORKING_GROUP_SIZES: dict[str, int] = {
+    "AK Wohnen": 11,
+    "AK Bildung/Ausbildung": 10,
+    "AK Arbeit": 11,
+    "AK Freizeit": 9,
+}
+"""Members per working group at the kick-off (for normalising dot votes by group size)."""
+
 COSTS: dict[str, dict[str, int]] = {
     "2016-10-20_auftakt": {
         "Moderation und Beratung": 2500,
@@ -758,6 +766,7 @@ def _round_yaml(round_id: str) -> bytes:
     }
     if round_id == ROUND_IDS[0]:  # dot votes only at the kick-off
         meta["dots_per_person"] = DOTS_PER_PERSON
+        meta["working_groups"] = dict(WORKING_GROUP_SIZES)
     meta["costs"] = dict(COSTS[round_id])
     meta["note"] = base["note"]
     if "hints" in base:

@@ -182,7 +182,8 @@ def _concept(rounds: Sequence[RoundData], *, question_labels: Mapping[str, str])
         when = r.meta.get("date")
         parts = [f"**{escape_md(fmt.day(when)) if when else 'ohne Datum'}**"]
         kind, title = r.meta.get("kind"), r.meta.get("title")
-        head = ": ".join(escape_md(x) for x in (kind, title) if x) or escape_md(r.round_id)
+        names = [str(x) for x in (kind, title) if x]
+        head = ": ".join(escape_md(x) for x in dict.fromkeys(names)) or escape_md(r.round_id)
         people = r.meta.get("participants") or {}
         if people:
             head += f" ({_plural(int(sum(people.values())), 'Person', 'Personen')})"
@@ -273,15 +274,18 @@ def _actors(rounds: Sequence[RoundData], labels: Mapping[str, str]) -> list[str]
             + [fmt.number(sum(known))]
         )
     sums = [int(sum(r.meta["participants"].values())) for r in with_people]
-    rows.append(["**Summe**"] + [f"**{fmt.number(n)}**" for n in sums] + [fmt.number(sum(sums))])
+    rows.append(["**Summe**"] + [f"**{fmt.number(n)}**" for n in [*sums, sum(sums)]])
     headers = ["Teilnehmergruppe"] + [labels[r.round_id] for r in with_people] + ["Gesamt"]
-    summary = "; ".join(f"{labels[r.round_id]}: {fmt.number(n)}" for r, n in zip(with_people, sums))
+    summary = "; ".join(
+        f"{labels[r.round_id]}: {fmt.number(n)}" for r, n in zip(with_people, sums, strict=True)
+    )
     out += [
         f"Teilnehmende je Runde laut round.yaml – {summary}.",
         "",
         _table(headers, rows),
         "",
-        "„Gesamt“ zählt Teilnahmen: wer an mehreren Runden teilgenommen hat, ist mehrfach enthalten.",
+        "„Gesamt“ zählt Teilnahmen: wer an mehreren Runden teilgenommen hat, ist mehrfach "
+        "enthalten.",
     ]
     return out
 
@@ -617,6 +621,18 @@ mark { background: #fff0b3; padding: 0 2px; }
 """
 
 
+def _markdown_renderer():
+    """mistune with tables; raw HTML escaped; images shown as their alt text (no resources)."""
+    import mistune
+    from mistune.renderers.html import HTMLRenderer
+
+    class _NoImages(HTMLRenderer):
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return text
+
+    return mistune.create_markdown(renderer=_NoImages(escape=True), plugins=["table"])
+
+
 def documentation_html(markdown: str, *, title: str) -> str:
     """A self-contained, print-friendly HTML page of ``markdown`` (raw HTML in it is escaped).
 
@@ -627,10 +643,7 @@ def documentation_html(markdown: str, *, title: str) -> str:
     title
         Page title (escaped).
     """
-    import mistune
-
-    render = mistune.create_markdown(escape=True, plugins=["table"])
-    body = str(render(markdown)).replace(TODO, f"<mark>{TODO}</mark>")
+    body = str(_markdown_renderer()(markdown)).replace(TODO, f"<mark>{TODO}</mark>")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="de">\n<head>\n<meta charset="utf-8">\n'

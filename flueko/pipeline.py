@@ -155,6 +155,28 @@ def lineage_votes(measures: pd.DataFrame, contributions: pd.DataFrame) -> pd.Dat
     )
 
 
+def match_group_sizes(
+    sizes: dict[str, int], groups: list[str], *, taxonomy
+) -> dict[str, int]:
+    """Working-group sizes from round.yaml keyed by the group names found in the cards.
+
+    "AK Bildung/Ausbildung: 10" in round.yaml matches the group "AK Bildung Ausbildung" of the
+    cards: names are compared folded, then by the Handlungsfeld they name.
+    """
+    from flueko.taxonomy import field_for_group, fold
+
+    out: dict[str, int] = {}
+    for name, n in sizes.items():
+        match = next((g for g in groups if fold(g) == fold(name)), None)
+        if match is None:
+            field = field_for_group(name, taxonomy)
+            same = [g for g in groups if field and field_for_group(g, taxonomy) == field]
+            match = same[0] if len(same) == 1 else None
+        if match is not None:
+            out[match] = int(n)
+    return out
+
+
 def _earlier(ws: Workspace, round_id: str):
     """Contributions and round.yaml of the latest earlier round that has workshop cards."""
     from flueko.config import load_round_meta
@@ -194,7 +216,11 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
             [a for a in parsed.attrs if len(a)] or [pd.DataFrame()], ignore_index=True
         )
         pr = ctx.params["prioritise"]
-        groups = earlier_meta.get("working_groups") or ctx.meta.get("working_groups")
+        groups = match_group_sizes(
+            earlier_meta.get("working_groups") or ctx.meta.get("working_groups") or {},
+            earlier[s.GROUP].dropna().unique().tolist(),
+            taxonomy=ctx.taxonomy,
+        )
         dots = earlier_meta.get("dots_per_person") or ctx.meta.get("dots_per_person")
         try:
             measures = linked(build_measures(ratings, attrs, round_id=ctx.round_id, params=pr))

@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,9 +76,30 @@ def detect_format(path: Path, *, file: str | None = None) -> str:
     InputFileError
         codes ``empty_file``, ``corrupt_file``, ``encrypted``, ``unsupported_format``.
     """
+    fmt, package = open_file(path, file=file)
+    if package is not None:
+        package.close()
+    return fmt
+
+
+def open_file(path: Path, *, file: str | None = None) -> tuple[str, zipfile.ZipFile | None]:
+    """The format of ``path`` and, for zip-based formats, the package opened in memory.
+
+    The file is read once: for xlsx/xlsm/xlsb/ods the returned :class:`zipfile.ZipFile` works on
+    the bytes already read, so a reader can take further parts from it without opening the file
+    again. Other formats are judged from the first bytes (xls: the whole compound file).
+
+    Raises
+    ------
+    InputFileError
+        as :func:`detect_format`.
+    """
     name = file or str(path)
     with path.open("rb") as fh:
         head = fh.read(SNIFF_BYTES)
+        if head.startswith(ZIP_MAGICS):
+            data = head + fh.read()
+            return _zip_format(data, name)
     if not head:
         raise InputFileError(
             "ist leer (0 Byte)",
@@ -85,12 +107,10 @@ def detect_format(path: Path, *, file: str | None = None) -> str:
             hint="Datei erneut aus dem Original speichern oder entfernen",
             code="empty_file",
         )
-    if head.startswith(ZIP_MAGICS):
-        return _zip_format(path, name)
     if head.startswith(OLE2_MAGIC):
-        return _ole2_format(path, name)
+        return _ole2_format(path, name), None
     if _looks_like_text(head):
-        return "csv"
+        return "csv", None
     raise _unsupported(name)
 
 
@@ -122,19 +142,25 @@ def encrypted_error(name: str) -> InputFileError:
     )
 
 
-def _zip_format(path: Path, name: str) -> str:
+def _zip_format(data: bytes, name: str) -> tuple[str, zipfile.ZipFile]:
+    """Format of a zip package from its central directory (and the tiny type parts)."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            if "xl/workbook.xml" in names:
-                types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-                return "xlsm" if b"macroEnabled" in types else "xlsx"
-            if "xl/workbook.bin" in names:
-                return "xlsb"
-            if "mimetype" in names and zf.read("mimetype").strip() == ODS_MIMETYPE:
-                return "ods"
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError) as err:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as err:
         raise _corrupt(name) from err
+    try:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" in names:
+            types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            return ("xlsm" if b"macroEnabled" in types else "xlsx"), zf
+        if "xl/workbook.bin" in names:
+            return "xlsb", zf
+        if "mimetype" in names and zf.read("mimetype").strip() == ODS_MIMETYPE:
+            return "ods", zf
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError, zlib.error) as err:
+        zf.close()
+        raise _corrupt(name) from err
+    zf.close()
     raise _unsupported(name)
 
 
