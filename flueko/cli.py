@@ -181,9 +181,13 @@ def cmd_report(ws: Workspace, rounds: Sequence[str], args: argparse.Namespace) -
         return outputs
 
     results = runner.run_many(rounds, task, jobs=args.jobs, progress=not args.no_progress)
-    results += runner.run_many(
-        ["index"], lambda _r: runner.run_overview(ws), jobs=1, progress=False
-    )
+
+    def overview(_r: str):
+        from flueko.io.outputs import write_documentation
+
+        return runner.run_overview(ws) + write_documentation(ws)
+
+    results += runner.run_many(["index"], overview, jobs=1, progress=False)
     print("\nErgebnis:")
     for r in results:
         state = "ok    " if r.ok else "FEHLER"

@@ -87,8 +87,8 @@ PARTICIPANTS: dict[str, dict[str, int]] = {
         "Agentur für Arbeit/Jobcenter": 2,
         "Kammern": 3,
         "Unternehmen": 2,
-        "Ehrenamt": 4,
-        "Kirchen/Vereine/Freie Träger": 2,
+        "Ehrenamt": 5,
+        "Kirchen/Vereine/Freie Träger": 1,
         "Schulen/Schulamt": 2,
         "Bildungsträger": 1,
         "Flüchtlingssozialdienst": 1,
@@ -204,7 +204,7 @@ ITEM_BIAS: dict[str, float] = {
 SURVEY_GROUPS: dict[str, tuple[tuple[str, int], ...]] = {
     "2016-10-20_auftakt": (
         ("Kommune", 8),
-        ("Ehrenamt", 6),
+        ("Ehrenamt", 5),
         ("Kirchen/Vereine", 5),
         ("Kammern", 3),
         ("Jobcenter", 2),
@@ -216,7 +216,8 @@ SURVEY_GROUPS: dict[str, tuple[tuple[str, int], ...]] = {
     "2016-12-07_vertiefung": (
         ("Kommune", 6),
         ("Ehrenamt", 5),
-        ("Kammern/Unternehmen", 4),
+        ("Kammern", 3),
+        ("Unternehmen", 1),
         ("Jobcenter", 2),
         ("Schule", 2),
     ),

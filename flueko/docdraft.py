@@ -117,6 +117,12 @@ def _sorted_rounds(rounds: Mapping[str, RoundData]) -> list[RoundData]:
     return [rounds[k] for k in sorted(rounds)]
 
 
+def _all(rounds: Sequence[RoundData], name: str) -> pd.DataFrame:
+    """Table ``name`` of every round, stacked."""
+    frames = [r.table(name) for r in rounds]
+    return pd.concat(frames, ignore_index=True) if frames else s.empty(name)
+
+
 def _round_labels(rounds: Sequence[RoundData]) -> dict[str, str]:
     """Short column labels: the round's kind (or title, or id); made unique with the date."""
     base = {
@@ -192,7 +198,7 @@ def _concept(rounds: Sequence[RoundData], *, question_labels: Mapping[str, str])
             parts.append(escape_md(r.meta["note"]))
         out.append("- " + " – ".join(parts))
 
-    contributions = pd.concat([r.table("contributions") for r in rounds], ignore_index=True)
+    contributions = _all(rounds, "contributions")
     counts = contributions[s.QUESTION].value_counts(dropna=True)
     out += ["", "### Leitfragen", ""]
     for i, key in enumerate(s.QUESTIONS, start=1):
@@ -228,7 +234,7 @@ def _placeholder(heading: str, question: str) -> list[str]:
 
 def _fields(rounds: Sequence[RoundData], *, field_labels: Mapping[str, str]) -> list[str]:
     out = ["## Themenfelder", ""]
-    contributions = pd.concat([r.table("contributions") for r in rounds], ignore_index=True)
+    contributions = _all(rounds, "contributions")
     if contributions.empty:
         return [*out, f"Keine Workshop-Beiträge in den Daten. {TODO}"]
     counts = contributions[s.FIELD].fillna("").value_counts()

@@ -155,9 +155,7 @@ def lineage_votes(measures: pd.DataFrame, contributions: pd.DataFrame) -> pd.Dat
     )
 
 
-def match_group_sizes(
-    sizes: dict[str, int], groups: list[str], *, taxonomy
-) -> dict[str, int]:
+def match_group_sizes(sizes: dict[str, int], groups: list[str], *, taxonomy) -> dict[str, int]:
     """Working-group sizes from round.yaml keyed by the group names found in the cards.
 
     "AK Bildung/Ausbildung: 10" in round.yaml matches the group "AK Bildung Ausbildung" of the

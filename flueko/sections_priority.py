@@ -87,7 +87,7 @@ def show_priorities(rep: RoundReport) -> None:
             s.QUADRANT: "Quadrant",
             "kosten": "Kosten (geschätzt)",
             "stabil": f"in den Top {pr['top_k']}",
-            "streuung": "Bewertungen",
+            "streuung": "Einigkeit",
         },
         formats={
             s.RANK: fmt.number,

@@ -102,6 +102,7 @@ def _rate_columns(rate: pd.DataFrame) -> dict:
     }
     cols = {c: label for c, label in labels.items() if c in rate.columns}
     formats = {
+        s.GROUP: lambda v: "Alle Gruppen" if pd.isna(v) else str(v),
         "participants": fmt.number,
         "respondents": fmt.number,
         "rate": fmt.percent,

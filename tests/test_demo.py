@@ -285,7 +285,24 @@ def test_kickoff_survey_group_sizes_exercise_suppression(raw: Path) -> None:
     sizes = Counter(row[1].strip() for row in rows)
     assert sizes["Geflüchtete"] == 3
     assert sum(n >= 5 for n in sizes.values()) >= 3
-    assert sizes["Ehrenamt"] == 7  # one typed with a trailing space
+    assert sizes["Ehrenamt"] == 6  # one typed with a trailing space
+
+
+def test_no_survey_group_has_more_respondents_than_participants(raw: Path) -> None:
+    from flueko.config import load_settings
+    from flueko.survey import normalise_group
+
+    groups = load_settings("survey_items.yaml")["groups"]
+    for round_id in demo.ROUND_IDS:
+        survey = next((raw / round_id / "umfrage").iterdir())
+        rows = next(iter(demo.workbook_contents(survey).values()))[1:]
+        answered = Counter(normalise_group(row[1], groups=groups) for row in rows)
+        invited = Counter()
+        for name, n in demo.PARTICIPANTS[round_id].items():
+            invited[normalise_group(name, groups=groups)] += n
+        for group, n in answered.items():
+            if group is not None and group in invited:
+                assert n <= invited[group], (round_id, group, n, invited[group])
 
 
 def test_kickoff_survey_has_fictional_personal_data_to_mask(raw: Path) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from flueko import schema as s
 from flueko.docdraft import (
@@ -285,7 +288,9 @@ def test_fallback_most_voted_cards_when_nothing_rated():
     rounds = _rounds()
     del rounds["r2"], rounds["r3"]
     sec = _section(_md(rounds), "Konkrete Ergebnisse, Maßnahmen und nächste Schritte")
-    assert "Noch keine Bewertung in den Daten – die drei Karten mit den meisten Klebepunkten:" in sec
+    assert "Noch keine Bewertung in den Daten – die drei Karten mit den meisten Klebepunkten:" in (
+        sec
+    )
     items = re.findall(r"^\d\. \*\*(.+?)\*\* – .*Klebepunkte: (\d+); Ideen.*: (\d+)$", sec, re.M)
     # the split card K1 keeps its 4 votes once (not 8) and counts two ideas
     assert items == [
@@ -322,7 +327,8 @@ def test_costs_per_round_total_and_per_participant(md):
     assert "| Vertiefung | 2.220\xa0€ | 9 | 247\xa0€ |" in sec
     assert "| Erweitert | 1.560\xa0€ | 13 | 120\xa0€ |" in sec
     assert "| **Summe** | **7.130\xa0€** | 63 | 113\xa0€ |" in sec
-    assert "| Moderation | 5.500\xa0€ |\n| Verpflegung | 1.210\xa0€ |\n| Material | 420\xa0€ |" in sec
+    items = "| Moderation | 5.500\xa0€ |\n| Verpflegung | 1.210\xa0€ |\n| Material | 420\xa0€ |"
+    assert items in sec
 
 
 def test_recommendations_left_to_the_office(md):
@@ -376,7 +382,7 @@ def test_html_escapes_user_text_and_raw_html(page):
 
 
 def test_html_is_self_contained_german_and_printable(page):
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"de\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="de">')
     assert "<title>Dokumentation &lt;Entwurf&gt;</title>" in page
     assert "@media print" in page
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", page, flags=re.I)
@@ -407,3 +413,22 @@ def test_write_documentation_on_the_demo_workspace(tmp_path):
     assert "<script" not in page.lower() and "http" not in page
     first = [p.read_bytes() for p in paths]
     assert [p.read_bytes() for p in write_documentation(ws)] == first  # deterministic
+
+
+@settings(max_examples=200, deadline=None)
+@example("<script>alert(1)</script>")
+@example("![a](http://x) [b](c) <http://x.de> &amp; &#60; \\*x\\*")
+@example("1. x")
+@example("# x | y ~~z~~ _a_ **b**")
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40))
+def test_escaped_text_renders_literally(text):
+    """Whatever a user types comes out of the renderer as the same text, never as markup."""
+    page = documentation_html(f"- {escape_md(text)}\n", title="t")
+    body = page.split("<body>\n", 1)[1].rsplit("</body>", 1)[0]
+    expected = " ".join(text.split()).replace("`", "'")
+    if not expected:
+        return
+    m = re.fullmatch(r"<ul>\n<li>(.*)</li>\n</ul>\n", body, flags=re.S)
+    assert m, body
+    assert "<" not in m.group(1)
+    assert html.unescape(m.group(1)) == expected

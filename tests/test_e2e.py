@@ -21,6 +21,9 @@ ROUNDS = ["2016-10-20_auftakt", "2016-12-07_vertiefung", "2017-02-15_erweitert"]
 def test_demo_run_succeeds_and_writes_every_report(demo_run):
     assert demo_run.exit_code == 0, demo_run.output
     assert (demo_run.root / "reports" / "index.html").is_file()
+    assert (demo_run.root / "reports" / "dokumentation.html").is_file()
+    assert (demo_run.root / "reports" / "2016-12-07_vertiefung" / "massnahmenplan.xlsx").is_file()
+    assert not (demo_run.root / "reports" / "2016-10-20_auftakt" / "massnahmenplan.xlsx").exists()
     for r in ROUNDS:
         assert (demo_run.root / "reports" / r / "bericht.html").is_file()
         assert (demo_run.root / "reports" / r / "bericht.ipynb").is_file()

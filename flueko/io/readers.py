@@ -16,7 +16,9 @@ import csv
 import html
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -84,11 +86,15 @@ def read_sheets(path: Path, *, root: Path, max_mb: float = 50) -> list[Sheet]:
     file = relative_name(path, Path(root))
     try:
         sniff.check_size(path, max_mb=max_mb, file=file)
-        fmt = sniff.detect_format(path, file=file)
+        fmt, package = sniff.open_file(path, file=file)
         if fmt == "csv":
             sheets = [read_csv(path.read_bytes(), file=file)]
         else:
-            sheets = _read_workbook(path, fmt=fmt, file=file)
+            try:
+                sheets = _read_workbook(path, fmt=fmt, file=file, package=package)
+            finally:
+                if package is not None:
+                    package.close()
     except InputFileError:
         raise
     except OSError as err:
@@ -139,9 +145,11 @@ def read_csv(raw: bytes, *, file: str) -> Sheet:
 # ----------------------------------------------------------------------------------- workbooks
 
 
-def _read_workbook(path: Path, *, fmt: str, file: str) -> list[Sheet]:
+def _read_workbook(
+    path: Path, *, fmt: str, file: str, package: zipfile.ZipFile | None = None
+) -> list[Sheet]:
     try:
-        return _calamine_sheets(path, fmt=fmt, file=file)
+        return _calamine_sheets(path, fmt=fmt, file=file, package=package)
     except InputFileError:
         raise
     except pc.PasswordError as err:
@@ -159,34 +167,66 @@ def _read_workbook(path: Path, *, fmt: str, file: str) -> list[Sheet]:
         ) from err
 
 
-def _calamine_sheets(path: Path, *, fmt: str, file: str) -> list[Sheet]:
+def _calamine_sheets(
+    path: Path, *, fmt: str, file: str, package: zipfile.ZipFile | None = None
+) -> list[Sheet]:
     extras: dict[str, tuple[frozenset[int], dict[tuple[int, int], str]]] = {}
-    if fmt in ("xlsx", "xlsm"):
-        extras = _xlsx_extras(path)
-    elif fmt == "ods":
-        extras = _ods_extras(path)
+    if fmt in ("xlsx", "xlsm", "ods"):
+        owned = package is None
+        zf = zipfile.ZipFile(path) if owned else package
+        try:
+            extras = _xlsx_extras(zf) if fmt != "ods" else _ods_extras(zf)
+        finally:
+            if owned:
+                zf.close()
     sheets = []
     with pc.CalamineWorkbook.from_path(str(path)) as wb:
         for meta in wb.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
                 continue  # chart and dialog sheets hold no cells
             ws = wb.get_sheet_by_name(meta.name)
-            rows = [_convert_row(r) for r in ws.to_python(skip_empty_area=False)]
+            rows = _convert_rows(ws.to_python(skip_empty_area=False))
             hidden_rows, errors = extras.get(meta.name, (frozenset(), {}))
             if errors:
-                rows = _put_errors(rows, errors)
+                rows = tuple(tuple(r) for r in _trim_rows(_put_errors(rows, errors)))
             merged = tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or ()))
             sheets.append(
                 Sheet(
                     file=file,
                     name=meta.name,
-                    rows=tuple(tuple(r) for r in _trim_rows(rows)),
+                    rows=rows,
                     hidden=meta.visible != pc.SheetVisibleEnum.Visible,
                     merged=merged,
                     hidden_rows=hidden_rows,
                 )
             )
     return sheets
+
+
+def _convert_rows(rows: list[list[Cell]]) -> tuple[Row, ...]:
+    """calamine rows → Sheet rows: "" → None, integral floats → int, trailing blanks cut.
+
+    One pass over the cells; a row is converted cell by cell only when it holds an empty string
+    or a float (calamine gives str, bool, int, date and time values as they are wanted).
+    """
+    out: list[Row] = []
+    append = out.append
+    for row in rows:
+        while row and row[-1] == "":
+            row.pop()
+        append(
+            tuple(
+                [
+                    v
+                    if type(v) is str and v
+                    else (None if v == "" else int(v) if type(v) is float and v.is_integer() else v)
+                    for v in row
+                ]
+            )
+        )
+    while out and not out[-1]:
+        out.pop()
+    return tuple(out)
 
 
 def _convert_row(row: list[Cell]) -> list[Cell]:
@@ -211,7 +251,7 @@ def _trim_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
     return rows[:end]
 
 
-def _put_errors(rows: list[list[Cell]], errors: dict[tuple[int, int], str]) -> list[list[Cell]]:
+def _put_errors(rows: Iterable[Row], errors: dict[tuple[int, int], str]) -> list[list[Cell]]:
     rows = [list(r) for r in rows]
     for (r, c), code in errors.items():
         while len(rows) <= r:
@@ -248,17 +288,46 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _xlsx_extras(path: Path) -> dict[str, tuple[frozenset[int], dict[tuple[int, int], str]]]:
-    """Hidden rows and error cells of every sheet, from the sheet XML (regex, no DOM)."""
+def _xlsx_extras(
+    zf: zipfile.ZipFile,
+) -> dict[str, tuple[frozenset[int], dict[tuple[int, int], str]]]:
+    """Hidden rows and error cells of every sheet, from the sheet XML (regex, no DOM).
+
+    Most workbooks have neither: the sheet parts are scanned for the two markers first and the
+    workbook XML (sheet names) is only parsed when one of them occurs.
+    """
+    found = {}
+    for info in zf.infolist():
+        member = info.filename
+        if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+            data = _member(zf, info)
+            if b'hidden="' in data or b't="e"' in data:
+                found[member] = data
+    if not found:
+        return {}
     extras = {}
-    with zipfile.ZipFile(path) as zf:
-        members = set(zf.namelist())
-        for name, member in _xlsx_sheet_parts(zf).items():
-            if member not in members:
-                continue
-            data = zf.read(member)
+    for name, member in _xlsx_sheet_parts(zf).items():
+        data = found.get(member)
+        if data is not None:
             extras[name] = (_hidden_rows(data), _error_cells(data))
     return extras
+
+
+def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A zip member's bytes; deflated members of an in-memory package are inflated directly.
+
+    ``ZipFile.read`` spends more time in Python (file object, CRC) than zlib in inflating;
+    the CRC is not needed here because calamine reads and checks the same part.
+    """
+    buf = zf.fp
+    if info.compress_type == zipfile.ZIP_DEFLATED and isinstance(buf, io.BytesIO):
+        with buf.getbuffer() as view:
+            offset = info.header_offset
+            if view[offset : offset + 4] == b"PK\x03\x04":
+                name_len, extra_len = struct.unpack_from("<HH", view, offset + 26)
+                start = offset + 30 + name_len + extra_len
+                return zlib.decompress(view[start : start + info.compress_size], -15)
+    return zf.read(info)
 
 
 def _hidden_rows(data: bytes) -> frozenset[int]:
@@ -289,10 +358,11 @@ def _error_cells(data: bytes) -> dict[tuple[int, int], str]:
     return errors
 
 
-def _ods_extras(path: Path) -> dict[str, tuple[frozenset[int], dict[tuple[int, int], str]]]:
+def _ods_extras(
+    zf: zipfile.ZipFile,
+) -> dict[str, tuple[frozenset[int], dict[tuple[int, int], str]]]:
     """Error cells of an ods file (only parsed when the content holds any)."""
-    with zipfile.ZipFile(path) as zf:
-        data = zf.read("content.xml")
+    data = zf.read("content.xml")
     if _ODS_ERROR_MARK not in data:
         return {}
     return {name: (frozenset(), errors) for name, errors in _ods_error_cells(data)}

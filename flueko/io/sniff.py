@@ -157,7 +157,7 @@ def _zip_format(data: bytes, name: str) -> tuple[str, zipfile.ZipFile]:
             return "xlsb", zf
         if "mimetype" in names and zf.read("mimetype").strip() == ODS_MIMETYPE:
             return "ods", zf
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, KeyError, zlib.error) as err:
+    except (zipfile.BadZipFile, EOFError, OSError, KeyError, zlib.error) as err:
         zf.close()
         raise _corrupt(name) from err
     zf.close()
