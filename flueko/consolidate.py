@@ -21,6 +21,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from flueko import schema
 from flueko.categorise import CODING_MEASURE
@@ -60,9 +61,12 @@ SCORERS: dict[str, Callable] = {
 }
 
 
-def _scorer(name: str | Callable) -> Callable:
+def _scorer(name: str | Callable) -> Callable | str:
+    """The rapidfuzz scorer of ``name``, or the name :data:`STEM_OVERLAP` itself."""
     if callable(name):
         return name
+    if name == STEM_OVERLAP:
+        return STEM_OVERLAP
     try:
         return SCORERS[name]
     except KeyError:
@@ -71,7 +75,7 @@ def _scorer(name: str | Callable) -> Callable:
         raise ConfigError(
             f"unbekannter Ähnlichkeitsvergleich '{name}'",
             file="params.yaml",
-            hint="consolidate.scorer: " + ", ".join(SCORERS),
+            hint="consolidate.scorer: " + ", ".join([STEM_OVERLAP, *SCORERS]),
         ) from None
 
 
@@ -89,6 +93,158 @@ def normalise_for_matching(text: str) -> str:
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
     return " ".join(_stem(w) for w in fold(text).split() if w not in STOPWORDS)
+
+
+# --- German-aware stem overlap ---------------------------------------------------------------
+
+STEM_OVERLAP = "stem_overlap"
+"""Scorer name of the German-aware similarity (see :func:`stem_overlap_matrix`)."""
+
+_FUNCTION_WORDS = """
+    ihre ihren ihrem ihrer seine seinen sein waehrend parallel neben zwischen ab bis seit oft
+    kaum statt wenn was wer wo dort hier dabei damit darum deshalb dann immer ueberall alles
+    etwas viel vielen beim jedem jeden dieser diese dieses zwar denn weil ob je pro einfach
+"""
+_GENERIC_WORDS = """
+    fehlen fehlt fehlende fehlender fehlendes gibt geben bieten bietet anbieten angeboten
+    organisieren organisiert einrichten schaffen verbessern verbessert foerdern ausbauen
+    staerken benennen bereitstellen entwickeln unterstuetzen aufbauen erleichtern beschleunigen
+    nutzen brauchen braucht setzen machen sorgen ermoeglichen lang lange langsam wenig wenige
+    zu viel gut gute besser bessere neu neue direkt gezielt speziell gemeinsam gemeinsame
+    regelmaessig zusaetzlich zusaetzliche moeglich moeglichst mehr problem probleme
+"""
+MATCH_IGNORE = frozenset(_stem(w) for w in (_FUNCTION_WORDS + _GENERIC_WORDS).split())
+"""Stems the stem overlap ignores: function words and generic actions ("fehlen", "anbieten",
+"organisieren", "zu lang") — "Kinderbetreuung fehlt" and "Kinderbetreuung organisieren" are the
+same measure seen as problem and as solution."""
+PART_MIN = 5
+"""Shortest word part matched inside a compound ("ticket" in "Nahverkehrsticket")."""
+PART_WEIGHT = 0.7
+"""Weight of a compound part relative to a whole word."""
+RARE_DF = 2
+"""A stem in at most this many of the round's texts is rare: sharing it alone is enough."""
+WEIGHT_STEPS = 8
+"""IDF weights are quantised to 1 … WEIGHT_STEPS (the rarest stem of the round)."""
+COVER_SMALL = 0.7
+"""Share of the smaller text's coverage in the score (the rest: the larger text's)."""
+
+_PAD = 0x100
+
+
+def match_keys(texts: list[str]) -> list[dict[str, bool]]:
+    """Per normalised text its content stems, each mapped to ``True`` when it is only a part.
+
+    Ignored words (:data:`MATCH_IGNORE`) are dropped; a word also yields every other word of
+    ``texts`` (≥ :data:`PART_MIN` letters) it begins or ends with — so "Ehrenamtliche" meets
+    "Ehrenamt" and "Nahverkehrsticket" meets "Ticket" (a part, weighted :data:`PART_WEIGHT`).
+    """
+    words = [[w for w in t.split() if w not in MATCH_IGNORE] for t in texts]
+    vocab = {w for ws in words for w in ws if len(w) >= PART_MIN}
+    out: list[dict[str, bool]] = []
+    for ws in words:
+        keys: dict[str, bool] = {}
+        for w in ws:
+            keys[w] = False
+            for k in range(PART_MIN, len(w)):
+                for part in (w[:k], w[-k:]):
+                    if part in vocab and part not in keys:
+                        keys[part] = True
+        out.append(keys)
+    return out
+
+
+def _char(i: int) -> str:
+    code = _PAD + i
+    return chr(code if code < 0xD800 else code + 0x800)  # skip the surrogates
+
+
+def _encode(
+    texts: list[str], keys: list[dict[str, bool]] | None = None
+) -> tuple[list[str], list[str], np.ndarray]:
+    """Weighted and counting key strings of ``texts`` and the weighted lengths.
+
+    Each key becomes one character, repeated by its IDF weight in the weighted string (sorted by
+    key, so the LCS of two strings is their shared weight) and once — twice when rare — in the
+    counting string (their LCS: the number of shared stems, a rare one counting two).
+    """
+    keys = match_keys(texts) if keys is None else keys
+    n = len(texts)
+    df = Counter(k for ks in keys for k in ks)
+    ids = {k: i for i, k in enumerate(sorted(df))}
+    top = np.log1p(n) if n > 1 else 1.0
+    weight = {k: max(1, round(WEIGHT_STEPS * float(np.log1p(n / d)) / top)) for k, d in df.items()}
+    weighted, counting = [], []
+    for ks in keys:
+        order = sorted(ks, key=ids.__getitem__)
+        reps = {k: max(1, round(weight[k] * (PART_WEIGHT if ks[k] else 1.0))) for k in order}
+        weighted.append("".join(_char(ids[k]) * reps[k] for k in order))
+        counting.append("".join(_char(ids[k]) * (2 if df[k] <= RARE_DF else 1) for k in order))
+    lengths = np.fromiter((len(s) for s in weighted), dtype=np.float64, count=n)
+    return weighted, counting, lengths
+
+
+def _stem_scores(
+    shared: np.ndarray, count: np.ndarray, len_a: np.ndarray, len_b: np.ndarray
+) -> np.ndarray:
+    small = np.minimum(len_a[:, None], len_b[None, :])
+    large = np.maximum(len_a[:, None], len_b[None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = 100 * (COVER_SMALL * shared / small + (1 - COVER_SMALL) * shared / large)
+    score = np.where((count >= 2) & (small > 0), score, 0.0)
+    return np.floor(score + 1e-9)
+
+
+def stem_overlap_matrix(
+    rows: list[str], cols: list[str], *, corpus: list[str] | None = None
+) -> np.ndarray:
+    """Stem overlap (0-100) of normalised ``rows`` × ``cols``; IDF from ``corpus`` (default all).
+
+    Score: weighted overlap of content stems (compound parts included), ``COVER_SMALL`` × the
+    share of the smaller text covered plus the rest × the share of the larger one; 0 unless the
+    texts share two stems or one rare stem (:data:`RARE_DF`). Combined with ``token_sort_ratio``
+    by :func:`pair_scores` and :func:`similar_pairs`.
+    """
+    texts = list(dict.fromkeys([*(corpus or []), *rows, *cols]))
+    pos = {t: i for i, t in enumerate(texts)}
+    weighted, counting, lengths = _encode(texts)
+    r = [pos[t] for t in rows]
+    c = [pos[t] for t in cols]
+    shared = _lcs([weighted[i] for i in r], [weighted[i] for i in c])
+    count = _lcs([counting[i] for i in r], [counting[i] for i in c])
+    return _stem_scores(shared, count, lengths[r], lengths[c])
+
+
+def pair_scores(
+    a: list[str],
+    b: list[str],
+    *,
+    scorer: str | Callable = STEM_OVERLAP,
+    corpus: list[str] | None = None,
+) -> np.ndarray:
+    """Score of each pair ``(a[k], b[k])`` of raw texts as :func:`cluster_ideas` sees it.
+
+    For :data:`STEM_OVERLAP` the IDF weights come from ``corpus`` plus the pair texts (raw texts,
+    the round's ideas); the score is the larger of stem overlap and ``token_sort_ratio``.
+    """
+    na = [normalise_for_matching(t) for t in a]
+    nb = [normalise_for_matching(t) for t in b]
+    fuzzy = _scorer(scorer)
+    if fuzzy != STEM_OVERLAP:
+        return np.array([fuzzy(x, y) for x, y in zip(na, nb, strict=True)], dtype=np.float64)
+    texts = list(dict.fromkeys([normalise_for_matching(t) for t in corpus or []] + na + nb))
+    pos = {t: i for i, t in enumerate(texts)}
+    weighted, counting, lengths = _encode(texts)
+    out = np.empty(len(na))
+    for k, (x, y) in enumerate(zip(na, nb, strict=True)):
+        i, j = pos[x], pos[y]
+        stem = _stem_scores(
+            np.array([[LCSseq.similarity(weighted[i], weighted[j])]]),
+            np.array([[LCSseq.similarity(counting[i], counting[j])]]),
+            lengths[[i]],
+            lengths[[j]],
+        )[0, 0]
+        out[k] = max(stem, fuzz.token_sort_ratio(x, y)) if x and y else 0.0
+    return out
 
 
 # --- union-find ------------------------------------------------------------------------------
@@ -117,19 +273,29 @@ def similar_pairs(
 ) -> list[tuple[int, int, int]]:
     """``(i, j, score)`` with ``i < j`` for all blocked pairs of ``texts`` scoring ≥ threshold.
 
-    ``texts`` are already normalised and unique. Blocking: a text joins the block of each of
-    its :data:`BLOCK_TOKENS` rarest tokens (a token of more than :data:`MAX_BLOCK` texts only
-    when the text has no rarer one); each block is scored with ``process.cdist`` in
-    chunks of :data:`CHUNK` rows, ``dtype=uint8`` and ``score_cutoff``.
+    ``texts`` are already normalised and unique (for :data:`STEM_OVERLAP` they are also the
+    round whose IDF weights count). Blocking: a text joins the block of each of its
+    :data:`BLOCK_TOKENS` rarest tokens — for :data:`STEM_OVERLAP` its rarest
+    :func:`match_keys`, compound parts included — (a token of more than :data:`MAX_BLOCK`
+    texts only when the text has no rarer one); each block is scored with ``process.cdist`` in
+    chunks of :data:`CHUNK` rows, ``dtype=uint8`` and ``score_cutoff``. :data:`STEM_OVERLAP`
+    scores the larger of ``token_sort_ratio`` and :func:`stem_overlap_matrix`.
     """
     score = _scorer(scorer)
-    tokens = [t.split() for t in texts]
+    stem = score == STEM_OVERLAP
+    if stem:
+        keys = match_keys(texts)
+        weighted, counting, lengths = _encode(texts, keys)
+        tokens = [list(k) or t.split() for k, t in zip(keys, texts, strict=True)]
+        score = fuzz.token_sort_ratio
+    else:
+        tokens = [t.split() for t in texts]
     df = Counter(tok for toks in tokens for tok in set(toks))
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, toks in enumerate(tokens):
         rarest = sorted(set(toks), key=lambda t: (df[t], t))[:BLOCK_TOKENS]
-        keys = [t for t in rarest if df[t] <= MAX_BLOCK] or rarest[:1]
-        for tok in keys:
+        keys_ = [t for t in rarest if df[t] <= MAX_BLOCK] or rarest[:1]
+        for tok in keys_:
             blocks[tok].append(i)
     cutoff = int(np.ceil(threshold))
     seen: set[tuple[int, int]] = set()
@@ -151,6 +317,15 @@ def similar_pairs(
                 score_cutoff=cutoff,
                 workers=-1,
             )
+            if stem:
+                r_idx, c_idx = idx[start : start + CHUNK], idx[start:]
+                st = _stem_scores(
+                    _lcs([weighted[i] for i in r_idx], [weighted[i] for i in c_idx]),
+                    _lcs([counting[i] for i in r_idx], [counting[i] for i in c_idx]),
+                    lengths[r_idx],
+                    lengths[c_idx],
+                )
+                m = np.maximum(m, np.where(st >= cutoff, st, 0).astype(np.uint8))
             r, c = np.nonzero(m)
             keep = c > r
             for a, b in zip(r[keep].tolist(), c[keep].tolist(), strict=True):
@@ -161,6 +336,10 @@ def similar_pairs(
                     pairs.append((key[0], key[1], int(m[a, b])))
     pairs.sort()
     return pairs
+
+
+def _lcs(rows: list[str], cols: list[str]) -> np.ndarray:
+    return process.cdist(rows, cols, scorer=LCSseq.similarity, dtype=np.int32, workers=-1)
 
 
 # --- clustering ------------------------------------------------------------------------------

@@ -47,6 +47,22 @@ def load(workspace: str | Path) -> Overview:
     )
 
 
+def short_label(ov: Overview, round_id: str) -> str:
+    """ "Auftakt (20.10.2016)" — kind and date from round.yaml, for axes and legends."""
+    meta = ov.meta.get(round_id, {})
+    kind = str(meta.get("kind") or meta.get("title") or round_id)
+    date = meta.get("date")
+    if date is None:
+        return kind
+    try:
+        from datetime import date as _date
+
+        d = date if isinstance(date, _date) else _date.fromisoformat(str(date))
+        return f"{kind} ({d:%d.%m.%Y})"
+    except ValueError:
+        return f"{kind} ({date})"
+
+
 def header(ov: Overview) -> str:
     district = next((str(m.get("district")) for m in ov.meta.values() if m.get("district")), "")
     return header_html(
@@ -123,7 +139,7 @@ def participation_section(ov: Overview) -> None:
     rows = []
     for r in ov.rounds:
         for group, n in (ov.meta[r].get("participants") or {}).items():
-            rows.append({"round": ov.meta[r].get("title") or r, "group": group, "n": n})
+            rows.append({"round": short_label(ov, r), "group": group, "n": n})
     if not rows:
         return
     import plotly.graph_objects as go
@@ -133,13 +149,23 @@ def participation_section(ov: Overview) -> None:
     df = pd.DataFrame(rows)
     show.section("Beteiligung je Runde", anchor="beteiligung")
     show.note("Teilnehmende je Gruppe laut round.yaml der jeweiligen Runde.")
+    from plotly.colors import qualitative
+
+    palette = qualitative.Dark24
     fig = go.Figure()
-    for group in sorted(df["group"].unique()):
+    for i, group in enumerate(sorted(df["group"].unique())):
         part = df[df["group"] == group]
-        fig.add_bar(x=[plain(x) for x in part["round"]], y=part["n"].tolist(), name=plain(group))
+        fig.add_bar(
+            x=[plain(x) for x in part["round"]],
+            y=part["n"].tolist(),
+            name=plain(group),
+            marker_color=palette[i % len(palette)],
+        )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title_text="Teilnehmende")
-    show.figure(style(fig, height=460))
+    style(fig, height=460)
+    fig.update_layout(legend={"orientation": "v", "yanchor": "top", "y": 1, "x": 1.02})
+    show.figure(fig)
 
 
 def satisfaction_section(ov: Overview) -> None:
@@ -165,7 +191,7 @@ def lineage_section(ov: Overview) -> None:
                 {
                     s.MEASURE_ID: row[s.MEASURE_ID],
                     s.TITLE: row[s.TITLE],
-                    "round": ov.meta[r].get("title") or r,
+                    "round": short_label(ov, r),
                     s.RANK: row[s.RANK],
                     s.STATUS: row[s.STATUS],
                     "n_ideas": 0
@@ -188,7 +214,7 @@ def lineage_section(ov: Overview) -> None:
             title=(s.TITLE, "last"),
             rounds=("round", lambda x: " → ".join(dict.fromkeys(x))),
             rank=(s.RANK, "first"),
-            status=(s.STATUS, "last"),
+            status=(s.STATUS, lambda x: _status_label(x.iloc[-1])),
             n_ideas=("n_ideas", "max"),
         )
         .reset_index()
@@ -206,6 +232,12 @@ def lineage_section(ov: Overview) -> None:
         formats={"rank": fmt.number, "n_ideas": fmt.number},
         numeric=("rank", "n_ideas"),
     )
+
+
+def _status_label(key: object) -> object:
+    from flueko.labels import STATUS_LABELS
+
+    return key if pd.isna(key) else STATUS_LABELS.get(str(key), key)
 
 
 def costs_section(ov: Overview) -> None:

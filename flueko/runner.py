@@ -83,7 +83,7 @@ def execute(
             progress_bar=False,
             log_output=False,
             report_mode=False,
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except pm.PapermillExecutionError as err:
         if tmp.exists():

@@ -124,7 +124,9 @@ def show_round_comparison(ov: Overview, frames: dict[str, pd.DataFrame]) -> None
         for k, v in (ov.survey_settings.get("items") or {}).items()
         if isinstance(v, dict)
     }
-    titled = {str(ov.meta[r].get("title") or r): t for r, t in frames.items()}
+    from flueko.overview import short_label
+
+    titled = {short_label(ov, r): t for r, t in frames.items()}
     show.section("Zufriedenheit je Runde", anchor="zufriedenheit")
     show.note(
         "Anteil positiver Antworten (die beiden besten Kategorien) je Aspekt und Runde, über "

@@ -277,10 +277,12 @@ def round_comparison(
                 hovertemplate="%{x}<br>" + plain(round_id) + ": %{text}<extra></extra>",
             )
         )
-    style(fig, title=title)
+    style(fig, title=title, height=520)
     fig.update_layout(
         barmode="group",
         yaxis={"title": "positive Antworten (%)", "range": [0, 110]},
-        xaxis={"tickangle": -30},
+        xaxis={"tickangle": -30, "automargin": True},
+        legend={"y": -0.45},
+        margin={"b": 160, "l": 110},
     )
     return fig
