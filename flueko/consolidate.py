@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -135,17 +136,17 @@ def match_keys(texts: list[str]) -> list[dict[str, bool]]:
     """Per normalised text its content stems, each mapped to ``True`` when it is only a part.
 
     Ignored words (:data:`MATCH_IGNORE`) are dropped; a word also yields every other word of
-    ``texts`` (≥ :data:`PART_MIN` letters) it begins or ends with — so "Ehrenamtliche" meets
-    "Ehrenamt" and "Nahverkehrsticket" meets "Ticket" (a part, weighted :data:`PART_WEIGHT`).
+    ``texts`` (≥ :data:`PART_MIN` letters, leaving ≥ 3 letters) it begins or ends with — so
+    "Ehrenamtliche" meets "Ehrenamt" and "Nahverkehrsticket" meets "Ticket" (a part, weighted
+    :data:`PART_WEIGHT`).
     """
     words = [[w for w in t.split() if w not in MATCH_IGNORE] for t in texts]
     vocab = {w for ws in words for w in ws if len(w) >= PART_MIN}
     out: list[dict[str, bool]] = []
     for ws in words:
-        keys: dict[str, bool] = {}
+        keys = dict.fromkeys(ws, False)
         for w in ws:
-            keys[w] = False
-            for k in range(PART_MIN, len(w)):
+            for k in range(PART_MIN, len(w) - 2):
                 for part in (w[:k], w[-k:]):
                     if part in vocab and part not in keys:
                         keys[part] = True
@@ -158,38 +159,67 @@ def _char(i: int) -> str:
     return chr(code if code < 0xD800 else code + 0x800)  # skip the surrogates
 
 
-def _encode(
-    texts: list[str], keys: list[dict[str, bool]] | None = None
-) -> tuple[list[str], list[str], np.ndarray]:
-    """Weighted and counting key strings of ``texts`` and the weighted lengths.
+class _Encoded(NamedTuple):
+    """Key strings of a round's texts: one character per stem, sorted by stem, so the LCS of
+    two strings is what they share. ``*_w``: repeated by IDF weight; ``*_c``: once, twice for a
+    rare stem; ``whole_*``: whole words only, ``all_*``: with compound parts."""
 
-    Each key becomes one character, repeated by its IDF weight in the weighted string (sorted by
-    key, so the LCS of two strings is their shared weight) and once — twice when rare — in the
-    counting string (their LCS: the number of shared stems, a rare one counting two).
-    """
+    all_w: list[str]
+    whole_w: list[str]
+    all_c: list[str]
+    whole_c: list[str]
+    length: np.ndarray  # summed weight of the whole words
+
+
+def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Encoded:
     keys = match_keys(texts) if keys is None else keys
     n = len(texts)
     df = Counter(k for ks in keys for k in ks)
     ids = {k: i for i, k in enumerate(sorted(df))}
-    top = np.log1p(n) if n > 1 else 1.0
+    top = float(np.log1p(n)) if n > 1 else 1.0
     weight = {k: max(1, round(WEIGHT_STEPS * float(np.log1p(n / d)) / top)) for k, d in df.items()}
-    weighted, counting = [], []
-    for ks in keys:
+    enc = _Encoded([], [], [], [], np.zeros(n))
+    for t, ks in enumerate(keys):
         order = sorted(ks, key=ids.__getitem__)
         reps = {k: max(1, round(weight[k] * (PART_WEIGHT if ks[k] else 1.0))) for k in order}
-        weighted.append("".join(_char(ids[k]) * reps[k] for k in order))
-        counting.append("".join(_char(ids[k]) * (2 if df[k] <= RARE_DF else 1) for k in order))
-    lengths = np.fromiter((len(s) for s in weighted), dtype=np.float64, count=n)
-    return weighted, counting, lengths
+        once = {k: 2 if df[k] <= RARE_DF else 1 for k in order}
+        enc.all_w.append("".join(_char(ids[k]) * reps[k] for k in order))
+        enc.whole_w.append("".join(_char(ids[k]) * reps[k] for k in order if not ks[k]))
+        enc.all_c.append("".join(_char(ids[k]) * once[k] for k in order))
+        enc.whole_c.append("".join(_char(ids[k]) * once[k] for k in order if not ks[k]))
+        enc.length[t] = sum(reps[k] for k in order if not ks[k])
+    return enc
 
 
-def _stem_scores(
-    shared: np.ndarray, count: np.ndarray, len_a: np.ndarray, len_b: np.ndarray
-) -> np.ndarray:
-    small = np.minimum(len_a[:, None], len_b[None, :])
-    large = np.maximum(len_a[:, None], len_b[None, :])
+def _lcs(rows: list[str], cols: list[str]) -> np.ndarray:
+    return process.cdist(rows, cols, scorer=LCSseq.similarity, dtype=np.int32, workers=-1)
+
+
+def _stem_block(enc: _Encoded, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Stem overlap scores (0-100, floored) of texts ``rows`` × ``cols`` of ``enc``.
+
+    Shared weight: whole words matching whole words or a compound part on the other side (the
+    better direction); score ``COVER_SMALL`` × shared / smaller text + the rest × shared /
+    larger text, 0 unless two stems (or one rare one) are shared.
+    """
+
+    def pick(strings: list[str], idx: np.ndarray) -> list[str]:
+        return [strings[i] for i in idx.tolist()]
+
+    shared = np.maximum(
+        _lcs(pick(enc.all_w, rows), pick(enc.whole_w, cols)),
+        _lcs(pick(enc.whole_w, rows), pick(enc.all_w, cols)),
+    )
+    count = np.maximum(
+        _lcs(pick(enc.all_c, rows), pick(enc.whole_c, cols)),
+        _lcs(pick(enc.whole_c, rows), pick(enc.all_c, cols)),
+    )
+    len_a, len_b = enc.length[rows][:, None], enc.length[cols][None, :]
+    small, large = np.minimum(len_a, len_b), np.maximum(len_a, len_b)
     with np.errstate(divide="ignore", invalid="ignore"):
-        score = 100 * (COVER_SMALL * shared / small + (1 - COVER_SMALL) * shared / large)
+        cover_small = np.minimum(shared / small, 1.0)
+        cover_large = np.minimum(shared / large, 1.0)
+    score = 100 * (COVER_SMALL * cover_small + (1 - COVER_SMALL) * cover_large)
     score = np.where((count >= 2) & (small > 0), score, 0.0)
     return np.floor(score + 1e-9)
 
@@ -197,21 +227,19 @@ def _stem_scores(
 def stem_overlap_matrix(
     rows: list[str], cols: list[str], *, corpus: list[str] | None = None
 ) -> np.ndarray:
-    """Stem overlap (0-100) of normalised ``rows`` × ``cols``; IDF from ``corpus`` (default all).
+    """Stem overlap (0-100) of normalised ``rows`` × ``cols``; IDF from ``corpus`` plus both.
 
-    Score: weighted overlap of content stems (compound parts included), ``COVER_SMALL`` × the
-    share of the smaller text covered plus the rest × the share of the larger one; 0 unless the
-    texts share two stems or one rare stem (:data:`RARE_DF`). Combined with ``token_sort_ratio``
-    by :func:`pair_scores` and :func:`similar_pairs`.
+    Score: IDF-weighted overlap of content stems (compound parts count
+    :data:`PART_WEIGHT`), ``COVER_SMALL`` × the share of the smaller text covered plus the
+    rest × the share of the larger one; 0 unless the texts share two stems or one rare stem
+    (:data:`RARE_DF`). :func:`similar_pairs` takes the larger of this and ``token_sort_ratio``.
     """
     texts = list(dict.fromkeys([*(corpus or []), *rows, *cols]))
     pos = {t: i for i, t in enumerate(texts)}
-    weighted, counting, lengths = _encode(texts)
-    r = [pos[t] for t in rows]
-    c = [pos[t] for t in cols]
-    shared = _lcs([weighted[i] for i in r], [weighted[i] for i in c])
-    count = _lcs([counting[i] for i in r], [counting[i] for i in c])
-    return _stem_scores(shared, count, lengths[r], lengths[c])
+    enc = _encode(texts)
+    r = np.array([pos[t] for t in rows], dtype=np.intp)
+    c = np.array([pos[t] for t in cols], dtype=np.intp)
+    return _stem_block(enc, r, c)
 
 
 def pair_scores(
@@ -223,8 +251,9 @@ def pair_scores(
 ) -> np.ndarray:
     """Score of each pair ``(a[k], b[k])`` of raw texts as :func:`cluster_ideas` sees it.
 
-    For :data:`STEM_OVERLAP` the IDF weights come from ``corpus`` plus the pair texts (raw texts,
-    the round's ideas); the score is the larger of stem overlap and ``token_sort_ratio``.
+    For :data:`STEM_OVERLAP` the IDF weights come from ``corpus`` (raw texts: the round's
+    ideas) plus the pair texts; the score is the larger of stem overlap and
+    ``token_sort_ratio``. Other scorers: the rapidfuzz score of the normalised texts.
     """
     na = [normalise_for_matching(t) for t in a]
     nb = [normalise_for_matching(t) for t in b]
@@ -233,16 +262,13 @@ def pair_scores(
         return np.array([fuzzy(x, y) for x, y in zip(na, nb, strict=True)], dtype=np.float64)
     texts = list(dict.fromkeys([normalise_for_matching(t) for t in corpus or []] + na + nb))
     pos = {t: i for i, t in enumerate(texts)}
-    weighted, counting, lengths = _encode(texts)
+    enc = _encode(texts)
+    r = np.array([pos[t] for t in na], dtype=np.intp)
+    c = np.array([pos[t] for t in nb], dtype=np.intp)
     out = np.empty(len(na))
-    for k, (x, y) in enumerate(zip(na, nb, strict=True)):
-        i, j = pos[x], pos[y]
-        stem = _stem_scores(
-            np.array([[LCSseq.similarity(weighted[i], weighted[j])]]),
-            np.array([[LCSseq.similarity(counting[i], counting[j])]]),
-            lengths[[i]],
-            lengths[[j]],
-        )[0, 0]
+    for k in range(len(na)):
+        stem = _stem_block(enc, r[k : k + 1], c[k : k + 1])[0, 0]
+        x, y = na[k], nb[k]
         out[k] = max(stem, fuzz.token_sort_ratio(x, y)) if x and y else 0.0
     return out
 
@@ -285,7 +311,7 @@ def similar_pairs(
     stem = score == STEM_OVERLAP
     if stem:
         keys = match_keys(texts)
-        weighted, counting, lengths = _encode(texts, keys)
+        enc = _encode(texts, keys)
         tokens = [list(k) or t.split() for k, t in zip(keys, texts, strict=True)]
         score = fuzz.token_sort_ratio
     else:
@@ -318,13 +344,7 @@ def similar_pairs(
                 workers=-1,
             )
             if stem:
-                r_idx, c_idx = idx[start : start + CHUNK], idx[start:]
-                st = _stem_scores(
-                    _lcs([weighted[i] for i in r_idx], [weighted[i] for i in c_idx]),
-                    _lcs([counting[i] for i in r_idx], [counting[i] for i in c_idx]),
-                    lengths[r_idx],
-                    lengths[c_idx],
-                )
+                st = _stem_block(enc, idx[start : start + CHUNK], idx[start:])
                 m = np.maximum(m, np.where(st >= cutoff, st, 0).astype(np.uint8))
             r, c = np.nonzero(m)
             keep = c > r
@@ -336,10 +356,6 @@ def similar_pairs(
                     pairs.append((key[0], key[1], int(m[a, b])))
     pairs.sort()
     return pairs
-
-
-def _lcs(rows: list[str], cols: list[str]) -> np.ndarray:
-    return process.cdist(rows, cols, scorer=LCSseq.similarity, dtype=np.int32, workers=-1)
 
 
 # --- clustering ------------------------------------------------------------------------------

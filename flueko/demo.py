@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import io
 import random
-import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,9 +27,9 @@ import yaml
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
-from openpyxl.writer.excel import ExcelWriter
 
 from flueko import schema
+from flueko.io.xlsx import workbook_bytes
 
 DISTRICT = "Landkreis Remstal"
 DIALOGUE = f"Kommunaler Flüchtlingsdialog {DISTRICT}"
@@ -1084,8 +1083,6 @@ def _rng(seed: int, name: str) -> random.Random:
 def _workbook() -> Workbook:
     wb = Workbook()
     wb.properties.creator = "Landratsamt Remstal (Demo)"
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
     return wb
 
 
@@ -1095,22 +1092,8 @@ def _widths(ws: Any, widths: dict[str, float]) -> None:
 
 
 def _xlsx_bytes(wb: Workbook) -> bytes:
-    """Serialise ``wb`` with the fixed timestamps (openpyxl's ``save`` would stamp "now")."""
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()
-    out = io.BytesIO()
-    stamp = FIXED_TIME.timetuple()[:6]
-    with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    """Serialise ``wb`` reproducibly (openpyxl's ``save`` would stamp "now")."""
+    return workbook_bytes(wb, stamp=FIXED_TIME)
 
 
 def _csv_bytes(rows: list[list[Any]], *, encoding: str, quoting: int, lineterminator: str) -> bytes:

@@ -10,11 +10,6 @@ bad row, ids that no longer exist are logged as warnings.
 
 from __future__ import annotations
 
-import io
-import os
-import tempfile
-import zipfile
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from flueko import schema
 from flueko.categorise import CODING_COMMENT, CODING_MEASURE
 from flueko.errors import CodingError, InputFileError
+from flueko.io.xlsx import write_workbook
 from flueko.log import LogEntry, entry
 from flueko.sheet import Sheet
 from flueko.taxonomy import Taxonomy, resolve_key
@@ -54,7 +50,6 @@ HEADERS: tuple[tuple[str, str | None, int], ...] = (
     (COL_COMMENT, None, 36),
 )
 
-_FIXED_TIME = datetime(2000, 1, 1)
 _FORMULA_START = ("=", "+", "-", "@")
 _HEADER_FILL = PatternFill("solid", fgColor="1B6CA8")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
@@ -127,11 +122,7 @@ def export_codebook(contributions: pd.DataFrame, path: str | Path, *, taxonomy: 
         dv.add(f"{letter}2:{letter}{max(last, 1000)}")
         ws.add_data_validation(dv)
     wb.properties.creator = "flueko"
-    wb.properties.created = _FIXED_TIME
-    wb.properties.modified = _FIXED_TIME
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    _atomic_write(Path(path), _deterministic_zip(buffer.getvalue()))
+    write_workbook(wb, Path(path))
 
 
 def _col_index(header: str) -> int:
@@ -148,33 +139,6 @@ def _set_value(cell, value) -> None:
             cell.quotePrefix = True
         return
     cell.value = float(value) if isinstance(value, float) else value
-
-
-def _deterministic_zip(data: bytes) -> bytes:
-    """Re-pack the xlsx with fixed timestamps so that the same content gives the same bytes."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- reading -------------------------------------------------------------------------------

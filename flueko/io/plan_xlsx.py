@@ -9,9 +9,6 @@ and LibreOffice display with the reader's locale, i.e. with German separators in
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema
 from flueko.costs import cost_summary
-from flueko.io.atomic import write_bytes
+from flueko.io.xlsx import write_workbook
 from flueko.labels import QUADRANT_LABELS, STATUS_LABELS, TIMEFRAME_LABELS
 
 PLAN_SHEET = "Maßnahmenplan"
@@ -187,8 +184,6 @@ def build_workbook(
     _summary_sheet(wb, df, field_labels=field_labels, title=title)
     wb.properties.title = _text(title)
     wb.properties.creator = "flueko"
-    wb.properties.created = FIXED_TIME
-    wb.properties.modified = FIXED_TIME
     return wb
 
 
@@ -296,33 +291,6 @@ def _summary_sheet(
     ws.freeze_panes = "A4"
 
 
-def _deterministic_zip(data: bytes) -> bytes:
-    """Re-pack the xlsx with fixed entry dates and a fixed "modified" stamp.
-
-    zip stores the time of writing per entry, and openpyxl stamps the current time into
-    ``docProps/core.xml`` on save; both are replaced by fixed values.
-    """
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>" + stamp + rb"\g<2>",
-                    content,
-                )
-            dst.writestr(fixed, content)
-    return out.getvalue()
-
-
 def write_plan(
     measures: pd.DataFrame,
     path: str | Path,
@@ -349,8 +317,4 @@ def write_plan(
     title
         Shown in the page header, on the summary sheet and in the document properties.
     """
-    wb = build_workbook(measures, field_labels=field_labels, title=title)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    data = buffer.getvalue()
-    write_bytes(Path(path), _deterministic_zip(data))
+    write_workbook(build_workbook(measures, field_labels=field_labels, title=title), Path(path))
