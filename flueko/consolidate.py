@@ -118,16 +118,42 @@ MATCH_IGNORE = frozenset(_stem(w) for w in (_FUNCTION_WORDS + _GENERIC_WORDS).sp
 """Stems the stem overlap ignores: function words and generic actions ("fehlen", "anbieten",
 "organisieren", "zu lang") — "Kinderbetreuung fehlt" and "Kinderbetreuung organisieren" are the
 same measure seen as problem and as solution."""
+SYNONYMS = {
+    _stem(fold(a)): _stem(fold(b))
+    for a, b in (
+        ("ÖPNV", "Nahverkehr"),
+        ("Nahverkehrs", "Nahverkehr"),
+        ("Info", "Information"),
+        ("Infos", "Information"),
+        ("Informations", "Information"),
+        ("Flüchtlinge", "Geflüchtete"),
+        ("Flüchtlings", "Geflüchtete"),
+        ("Asylbewerber", "Geflüchtete"),
+        ("Kindertagesstätte", "Kita"),
+        ("VHS", "Volkshochschule"),
+        ("Azubis", "Auszubildende"),
+        ("Ansprechpartner", "Ansprechperson"),
+        ("Ansprechpartnerin", "Ansprechperson"),
+        ("Deutschkurse", "Sprachkurse"),
+        ("Deutschkurs", "Sprachkurse"),
+    )
+}
+"""Folded stems (whole words or compound parts) read as another: "ÖPNV-Ticket" ~
+"Nahverkehrsticket", "Flüchtlinge" ~ "Geflüchtete"."""
+_SHORTEST_SYNONYM = min(len(k) for k in SYNONYMS)
 PART_MIN = 5
 """Shortest word part matched inside a compound ("ticket" in "Nahverkehrsticket")."""
 PART_WEIGHT = 0.7
 """Weight of a compound part relative to a whole word."""
-RARE_DF = 2
+RARE_DF = 3
 """A stem in at most this many of the round's texts is rare: sharing it alone is enough."""
 WEIGHT_STEPS = 8
 """IDF weights are quantised to 1 … WEIGHT_STEPS (the rarest stem of the round)."""
-COVER_SMALL = 0.7
+COVER_SMALL = 0.85
 """Share of the smaller text's coverage in the score (the rest: the larger text's)."""
+
+HAPAX_WEIGHT = 0.4
+"""Weight factor of a stem no other text of the round uses (idiosyncratic wording)."""
 
 _PAD = 0x100
 
@@ -141,13 +167,23 @@ def match_keys(texts: list[str]) -> list[dict[str, bool]]:
     :data:`PART_WEIGHT`).
     """
     words = [[w for w in t.split() if w not in MATCH_IGNORE] for t in texts]
+    seen = {w for ws in words for w in ws}
+    # the light stemmer leaves "Kurs" as "kur" but "Kurse" as "kurs": one stem for both
+    words = [
+        [
+            SYNONYMS.get(w, w)
+            for w in (w[:-1] if w[-1:] in ("s", "n") and w[:-1] in seen else w for w in ws)
+        ]
+        for ws in words
+    ]
     vocab = {w for ws in words for w in ws if len(w) >= PART_MIN}
     out: list[dict[str, bool]] = []
     for ws in words:
         keys = dict.fromkeys(ws, False)
         for w in ws:
-            for k in range(PART_MIN, len(w) - 2):
+            for k in range(min(PART_MIN, _SHORTEST_SYNONYM), len(w) - 2):
                 for part in (w[:k], w[-k:]):
+                    part = SYNONYMS.get(part, part)
                     if part in vocab and part not in keys:
                         keys[part] = True
         out.append(keys)
@@ -177,12 +213,17 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
     df = Counter(k for ks in keys for k in ks)
     ids = {k: i for i, k in enumerate(sorted(df))}
     top = float(np.log1p(n)) if n > 1 else 1.0
-    weight = {k: max(1, round(WEIGHT_STEPS * float(np.log1p(n / d)) / top)) for k, d in df.items()}
+    weight = {
+        k: max(
+            1, round(WEIGHT_STEPS * float(np.log1p(n / d)) / top * (HAPAX_WEIGHT if d == 1 else 1))
+        )
+        for k, d in df.items()
+    }
     enc = _Encoded([], [], [], [], np.zeros(n))
     for t, ks in enumerate(keys):
         order = sorted(ks, key=ids.__getitem__)
         reps = {k: max(1, round(weight[k] * (PART_WEIGHT if ks[k] else 1.0))) for k in order}
-        once = {k: 2 if df[k] <= RARE_DF else 1 for k in order}
+        once = {k: 2 if df[k] <= RARE_DF and not ks[k] else 1 for k in order}
         enc.all_w.append("".join(_char(ids[k]) * reps[k] for k in order))
         enc.whole_w.append("".join(_char(ids[k]) * reps[k] for k in order if not ks[k]))
         enc.all_c.append("".join(_char(ids[k]) * once[k] for k in order))
@@ -319,7 +360,10 @@ def similar_pairs(
     df = Counter(tok for toks in tokens for tok in set(toks))
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, toks in enumerate(tokens):
-        rarest = sorted(set(toks), key=lambda t: (df[t], t))[:BLOCK_TOKENS]
+        if stem:  # a stem of this text only cannot pair it with another one
+            rarest = sorted(set(toks), key=lambda t: (df[t] < 2, df[t], t))[:BLOCK_TOKENS]
+        else:
+            rarest = sorted(set(toks), key=lambda t: (df[t], t))[:BLOCK_TOKENS]
         keys_ = [t for t in rarest if df[t] <= MAX_BLOCK] or rarest[:1]
         for tok in keys_:
             blocks[tok].append(i)

@@ -34,6 +34,12 @@ PLAN_WORDS = ("status", "fortschritt", "ziel", "nr", "zustaendig", "zustaendigke
 SURVEY_GROUP_WORDS = ("teilnehmergruppe", "zielgruppe", "institution", "bereich")
 CODEBOOK_WORDS = ("idea id", "idea_id", "ideen id", "idee id")
 
+MAX_LABEL = 40
+"""Longest header label (other than a guiding question) that is taken as a column name."""
+MAX_QUESTION = 160
+SUMMARY_SHEETS = ("uebersicht", "zusammenfassung", "summary", "diagramm", "diagramme", "grafik")
+"""Sheet names of summaries and charts: skipped with a note when their layout is not a table."""
+
 TOTAL_RE = re.compile(r"^(summe|gesamt|insgesamt|total|gesamtsumme|zwischensumme)\b")
 
 QuestionMatcher = Callable[[str], str | None]
@@ -83,7 +89,7 @@ def _row_texts(sheet: Sheet, row: int) -> list[str]:
 
 
 def _cols(texts: list[str], words: tuple[str, ...]) -> list[int]:
-    return [i for i, t in enumerate(texts) if t and has_word(t, words)]
+    return [i for i, t in enumerate(texts) if t and len(t) <= MAX_LABEL and has_word(t, words)]
 
 
 def classify_row(
@@ -93,10 +99,15 @@ def classify_row(
     question_of: QuestionMatcher,
     item_of: ItemMatcher,
 ) -> Detection | None:
-    """Decide the kind of a sheet if ``texts`` is its header row, else ``None``."""
+    """Decide the kind of a sheet if ``texts`` is its header row, else ``None``.
+
+    A lone long text is a title, not a header; header labels other than question texts are
+    short (at most :data:`MAX_LABEL` characters).
+    """
     filled = [t for t in texts if t]
-    if len(filled) < 1:
+    if not filled or (len(filled) == 1 and len(filled[0]) > MAX_LABEL):
         return None
+    texts = [t if len(t) <= MAX_QUESTION else "" for t in texts]
     if _cols(texts, CODEBOOK_WORDS):
         return Detection("codebook", -1, {"id": _cols(texts, CODEBOOK_WORDS)}, "codebook")
     measure = _cols(texts, MEASURE_WORDS)
@@ -152,7 +163,7 @@ def detect_sheet(
     for row in range(limit):
         texts = _row_texts(sheet, row)
         det = classify_row(texts, sheet_name=sheet.name, question_of=question_of, item_of=item_of)
-        if det is not None:
+        if det is not None and not _numeric_below(sheet, row, det.columns.get("measure", [])):
             return Detection(det.kind, row, det.columns, det.layout)
     seen = []
     for row in range(limit):
@@ -168,6 +179,21 @@ def detect_sheet(
         "Maßnahme | Bewerter/in | Wirkung | Aufwand (Bewertung) oder Teilnehmergruppe und "
         "Fragen (Rückmeldebogen) einfügen",
     )
+
+
+def _numeric_below(sheet: Sheet, row: int, cols: list[int], *, sample: int = 10) -> bool:
+    """True if the values under a "Maßnahme" header are mostly numbers (a count, not titles)."""
+    if not cols:
+        return False
+    values = [sheet.value(r, cols[0]) for r in range(row + 1, min(row + 1 + sample, sheet.n_rows))]
+    values = [v for v in values if not is_empty(v)]
+    numeric = sum(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+    return bool(values) and numeric >= 0.8 * len(values)
+
+
+def is_summary_sheet(sheet: Sheet) -> bool:
+    """Sheet names like "Übersicht" or "Diagramm": summaries that hold no raw answers."""
+    return fold(sheet.name) in SUMMARY_SHEETS
 
 
 def is_total_row(texts: list[str]) -> bool:

@@ -18,7 +18,7 @@ from flueko import __version__, schema
 from flueko import log as L
 from flueko.cards import SheetStats, parse_cards_sheet
 from flueko.config import Workspace, load_params, load_round_meta, load_settings
-from flueko.detect import detect_sheet
+from flueko.detect import detect_sheet, is_summary_sheet
 from flueko.errors import FluekoError, LayoutError
 from flueko.io import tables
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
@@ -234,7 +234,18 @@ def read_inputs(ws: Workspace, round_id: str, ctx: _Context) -> tuple[_Parsed, l
             try:
                 file_entries.extend(_ingest_sheet(sheet, ctx, report, out))
             except LayoutError as err:
-                layout_errors.append(err)
+                if is_summary_sheet(sheet):
+                    file_entries.append(
+                        L.entry(
+                            "summary_sheet",
+                            "Zusammenfassung ohne Einzelwerte nicht ausgewertet",
+                            file=rel,
+                            sheet=sheet.name,
+                            severity=L.INFO,
+                        )
+                    )
+                else:
+                    layout_errors.append(err)
             except FluekoError as err:
                 file_entries.append(L.from_error(err, file=rel))
                 report.error = report.error or err.one_line()

@@ -184,7 +184,8 @@ def lineage_section(ov: Overview) -> None:
     rows = []
     for r in ov.rounds:
         m = ov.tables[r]["measures"]
-        if m.empty or not (ov.tables[r]["ratings"].shape[0] or m[s.STATUS].notna().any()):
+        kinds = {k for f in ov.manifests[r].get("files", []) for k in f.get("kinds", [])}
+        if m.empty or not kinds & {"ratings", "plan"}:
             continue
         for _, row in m.iterrows():
             rows.append(

@@ -88,6 +88,11 @@ class RoundReport:
             for k in schema.SURVEY_ITEMS
         }
 
+    @property
+    def kinds(self) -> set[str]:
+        """Kinds of input found in the round ("cards", "ratings", "survey", "plan", …)."""
+        return {k for f in self.manifest.get("files", []) for k in f.get("kinds", [])}
+
     def has(self, table: str) -> bool:
         """True when the round has rows in ``table``."""
         return not self.tables[table].empty

@@ -154,8 +154,7 @@ def priorities(rep: RoundReport) -> None:
 
 def plan(rep: RoundReport) -> None:
     """The plan draft: measures with responsible actor, timeframe, cost and status."""
-    m = rep.measures
-    if m.empty or rep.has("ratings") or not m[s.STATUS].notna().any():
+    if rep.measures.empty or rep.has("ratings") or "plan" not in rep.kinds:
         return
     from flueko.sections_priority import show_plan
 

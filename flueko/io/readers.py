@@ -53,6 +53,11 @@ _ODS_NS = {
 
 def relative_name(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` with forward slashes (the file name if outside ``root``)."""
+    if ".." not in path.parts and path.is_absolute() == root.is_absolute():
+        try:  # the common case without a file-system look-up
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -227,14 +232,6 @@ def _convert_rows(rows: list[list[Cell]]) -> tuple[Row, ...]:
     while out and not out[-1]:
         out.pop()
     return tuple(out)
-
-
-def _convert_row(row: list[Cell]) -> list[Cell]:
-    """ "" → None and integral floats → int; the rest stays (str verbatim, dates, bools)."""
-    out = [None if v == "" else (int(v) if type(v) is float and v.is_integer() else v) for v in row]
-    while out and out[-1] is None:
-        out.pop()
-    return out
 
 
 def _trim(row: Row) -> Row:
