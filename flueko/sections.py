@@ -9,10 +9,10 @@ from __future__ import annotations
 import pandas as pd
 
 from flueko import display as show
-from flueko import fmt, html, summaries
+from flueko import fmt, summaries
 from flueko import schema as s
 from flueko.charts import cards as card_charts
-from flueko.labels import COLUMN_LABELS, METHOD_LABELS, QUADRANT_LABELS, SEVERITY_LABELS
+from flueko.labels import METHOD_LABELS, SEVERITY_LABELS
 from flueko.report import RoundReport, key_figures_html
 
 
@@ -127,7 +127,7 @@ def categorisation(rep: RoundReport) -> None:
         view = view.assign(
             **{
                 s.FIELD: view[s.FIELD].map(lambda k: rep.field_labels.get(k, k)),
-                "n_ideen": view[s.IDEA_IDS].str.count(";") + 1,
+                "herkunft": [source_cards(ids, c) for ids in view[s.IDEA_IDS]],
             }
         )
         show.table(
@@ -135,12 +135,53 @@ def categorisation(rep: RoundReport) -> None:
             columns={
                 s.TITLE: "Maßnahmenvorschlag",
                 s.FIELD: "Handlungsfeld",
-                "n_ideen": "Ideen",
+                "herkunft": "Karten (Arbeitskreis: Text – Datei, Zelle)",
                 s.VOTES: "Punkte",
             },
-            formats={s.VOTES: fmt.number, "n_ideen": fmt.number},
-            numeric=("n_ideen", s.VOTES),
+            formats={s.VOTES: fmt.number},
+            numeric=(s.VOTES,),
         )
+
+
+def source_cards(idea_ids: str, contributions: pd.DataFrame) -> str:
+    """ "AK Arbeit: „text“ – AK_Arbeit.xlsx, B5 · …" for the ideas behind a measure."""
+    from flueko.consolidate import trace
+
+    ideas = trace(idea_ids, contributions).merge(
+        contributions[[s.IDEA_ID, s.GROUP]], on=s.IDEA_ID, how="left"
+    )
+    return " · ".join(
+        f"{g}: „{t}“ – {f}, {c}"
+        for g, t, f, c in zip(
+            ideas[s.GROUP],
+            ideas[s.TEXT],
+            ideas[s.SOURCE_FILE],
+            ideas[s.SOURCE_CELL],
+            strict=True,
+        )
+    )
+
+
+def uncertain_ideas(rep: RoundReport, *, n: int = 20) -> None:
+    """For the analyst (not in the report): the least confidently categorised ideas first."""
+    from flueko.categorise import uncertain
+
+    if not rep.has("contributions"):
+        return
+    view = uncertain(rep.contributions, n=n)
+    show.table(
+        view,
+        columns={
+            s.IDEA_ID: "ID",
+            s.GROUP: "Arbeitskreis",
+            s.TEXT: "Idee",
+            s.FIELD: "Handlungsfeld",
+            s.FIELD_METHOD: "Zuordnung",
+            s.FIELD_CONFIDENCE: "Sicherheit",
+            s.FIELD_TERMS: "Schlagworte",
+        },
+        formats={s.FIELD_CONFIDENCE: lambda v: fmt.number(v, digits=2)},
+    )
 
 
 def priorities(rep: RoundReport) -> None:
@@ -215,18 +256,3 @@ def data_quality(rep: RoundReport) -> None:
         formats={"n": fmt.number},
         numeric=("n",),
     )
-
-
-__all__ = [
-    "COLUMN_LABELS",
-    "QUADRANT_LABELS",
-    "categorisation",
-    "contributions",
-    "data_quality",
-    "html",
-    "key_figures",
-    "plan",
-    "priorities",
-    "process_costs",
-    "survey",
-]
