@@ -155,6 +155,11 @@ def cmd_ingest(ws: Workspace, rounds: Sequence[str]) -> bool:
             if not parts:
                 parts.append(", ".join(sorted(set(f.kinds))) or "kein Inhalt")
             print(f"  {f.file}: {', '.join(parts)}, {f.warnings} Warnungen")
+        failed = {f.file for f in result.files if f.error}
+        log = result.log
+        for _, e in log[(log["severity"] == "error") & ~log["file"].isin(failed)].iterrows():
+            where = ", ".join(str(x) for x in (e["file"], e["sheet"], e["cell"]) if x)
+            print(f"  FEHLER {where}: {e['message']}")
         counts = result.manifest["counts"]
         n_err = sum(1 for f in result.files if f.error)
         warnings = int((result.log["severity"] != "info").sum()) if len(result.log) else 0

@@ -1,0 +1,71 @@
+"""The analyst's coding round-trip through the command line: export, edit in Excel, re-run."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+
+from flueko.cli import main
+
+from .conftest import copy_demo
+
+ROUND = "2016-10-20_auftakt"
+
+
+def _fill(path, target, codes):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Kodierung"]
+    header = [c.value for c in ws[1]]
+    id_col = header.index("idea_id") + 1
+    field_col = header.index("Handlungsfeld (neu)") + 1
+    rows = {ws.cell(r, id_col).value: r for r in range(2, ws.max_row + 1)}
+    for idea_id, field in codes.items():
+        ws.cell(rows[idea_id], field_col).value = field
+    wb.save(target)
+    return rows
+
+
+def test_codebook_export_edit_reimport(tmp_path, capsys):
+    root = copy_demo(tmp_path)
+    ws = ["--workspace", str(root)]
+    assert main([*ws, "ingest", ROUND]) == 0
+    assert main([*ws, "codebook", "export", ROUND]) == 0
+    exported = root / "reports" / ROUND / "kodierung.xlsx"
+    assert exported.is_file()
+    before = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
+    sample = before[before["field"] != "freizeit"]["idea_id"].head(2).tolist()
+    _fill(
+        exported,
+        root / "data" / "raw" / ROUND / "kodierung.xlsx",
+        dict.fromkeys(sample, "freizeit"),
+    )
+    capsys.readouterr()
+    assert main([*ws, "ingest", ROUND]) == 0
+    after = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
+    assert after["idea_id"].tolist() == before["idea_id"].tolist()  # ids stable
+    coded = after.set_index("idea_id").loc[sample]
+    assert coded["field"].tolist() == ["freizeit", "freizeit"]
+    assert coded["field_method"].tolist() == ["manual", "manual"]
+
+
+def test_unknown_code_is_rejected_with_its_row(tmp_path, capsys):
+    root = copy_demo(tmp_path)
+    ws = ["--workspace", str(root)]
+    main([*ws, "ingest", ROUND])
+    main([*ws, "codebook", "export", ROUND])
+    exported = root / "reports" / ROUND / "kodierung.xlsx"
+    before = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
+    idea = before["idea_id"].iloc[0]
+    rows = _fill(exported, root / "data" / "raw" / ROUND / "kodierung.xlsx", {idea: "wohnung"})
+    capsys.readouterr()
+    assert main([*ws, "ingest", ROUND]) == 1
+    out = capsys.readouterr().out
+    assert "FEHLER kodierung.xlsx" in out and "wohnung" in out
+    log = pd.read_csv(root / "data" / "processed" / ROUND / "ingest_log.csv", dtype=str)
+    error = log[log["severity"] == "error"]
+    assert error["file"].tolist() == ["kodierung.xlsx"]
+    assert (
+        f"Zeile {rows[idea]}" in error["message"].iloc[0] and "wohnung" in error["message"].iloc[0]
+    )
+    after = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
+    assert (after["field_method"] != "manual").all()  # nothing of the bad workbook applied
