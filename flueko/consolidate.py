@@ -152,6 +152,9 @@ WEIGHT_STEPS = 8
 COVER_SMALL = 0.85
 """Share of the smaller text's coverage in the score (the rest: the larger text's)."""
 
+COMMON_SHARE = 0.05
+"""A stem in more than this share of the round's texts ("Geflüchtete", "Landkreis") is weighted
+but does not count as a shared content stem."""
 HAPAX_WEIGHT = 0.4
 """Weight factor of a stem no other text of the round uses (idiosyncratic wording)."""
 
@@ -219,15 +222,18 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
         )
         for k, d in df.items()
     }
+    common = max(RARE_DF, COMMON_SHARE * n)
     enc = _Encoded([], [], [], [], np.zeros(n))
     for t, ks in enumerate(keys):
         order = sorted(ks, key=ids.__getitem__)
         reps = {k: max(1, round(weight[k] * (PART_WEIGHT if ks[k] else 1.0))) for k in order}
-        once = {k: 2 if df[k] <= RARE_DF and not ks[k] else 1 for k in order}
+        once = {k: 2 if df[k] <= RARE_DF and not ks[k] else 1 for k in order if df[k] <= common}
         enc.all_w.append("".join(_char(ids[k]) * reps[k] for k in order))
         enc.whole_w.append("".join(_char(ids[k]) * reps[k] for k in order if not ks[k]))
-        enc.all_c.append("".join(_char(ids[k]) * once[k] for k in order))
-        enc.whole_c.append("".join(_char(ids[k]) * once[k] for k in order if not ks[k]))
+        enc.all_c.append("".join(_char(ids[k]) * once[k] for k in order if k in once))
+        enc.whole_c.append(
+            "".join(_char(ids[k]) * once[k] for k in order if k in once and not ks[k])
+        )
         enc.length[t] = sum(reps[k] for k in order if not ks[k])
     return enc
 
@@ -263,6 +269,44 @@ def _stem_block(enc: _Encoded, rows: np.ndarray, cols: np.ndarray) -> np.ndarray
     score = 100 * (COVER_SMALL * cover_small + (1 - COVER_SMALL) * cover_large)
     score = np.where((count >= 2) & (small > 0), score, 0.0)
     return np.floor(score + 1e-9)
+
+
+def _stem_pair(enc: _Encoded, i: int, j: int) -> float:
+    """:func:`_stem_block` for one pair (``i`` ≠ ``j``)."""
+    sim = LCSseq.similarity
+    count = max(sim(enc.all_c[i], enc.whole_c[j]), sim(enc.whole_c[i], enc.all_c[j]))
+    small, large = sorted((enc.length[i], enc.length[j]))
+    if count < 2 or small <= 0:
+        return 0.0
+    shared = max(sim(enc.all_w[i], enc.whole_w[j]), sim(enc.whole_w[i], enc.all_w[j]))
+    score = 100 * (
+        COVER_SMALL * min(shared / small, 1.0) + (1 - COVER_SMALL) * min(shared / large, 1.0)
+    )
+    return float(np.floor(score + 1e-9))
+
+
+def _add_stem_scores(
+    m: np.ndarray, enc: _Encoded, rows: np.ndarray, cols: np.ndarray, *, cutoff: int
+) -> None:
+    """Raise ``m`` (a chunk of :func:`similar_pairs`, rows × cols) to the stem overlap where it
+    reaches ``cutoff``. Only pairs sharing two counted stems (a cheap ``cdist`` of the counting
+    strings, an upper bound) are scored one by one."""
+    bound = process.cdist(
+        [enc.all_c[i] for i in rows.tolist()],
+        [enc.all_c[i] for i in cols.tolist()],
+        scorer=LCSseq.similarity,
+        dtype=np.int32,
+        score_cutoff=2,
+        workers=-1,
+    )
+    r, c = np.nonzero(bound)
+    keep = c > r
+    for a, b in zip(r[keep].tolist(), c[keep].tolist(), strict=True):
+        if m[a, b] >= cutoff:
+            continue
+        score = _stem_pair(enc, int(rows[a]), int(cols[b]))
+        if score >= cutoff:
+            m[a, b] = score
 
 
 def stem_overlap_matrix(
@@ -388,8 +432,7 @@ def similar_pairs(
                 workers=-1,
             )
             if stem:
-                st = _stem_block(enc, idx[start : start + CHUNK], idx[start:])
-                m = np.maximum(m, np.where(st >= cutoff, st, 0).astype(np.uint8))
+                _add_stem_scores(m, enc, idx[start : start + CHUNK], idx[start:], cutoff=cutoff)
             r, c = np.nonzero(m)
             keep = c > r
             for a, b in zip(r[keep].tolist(), c[keep].tolist(), strict=True):

@@ -12,7 +12,7 @@ from flueko import display as show
 from flueko import fmt, summaries
 from flueko import schema as s
 from flueko.charts import cards as card_charts
-from flueko.labels import METHOD_LABELS, SEVERITY_LABELS
+from flueko.labels import LOG_CODE_LABELS, METHOD_LABELS, SEVERITY_LABELS
 from flueko.report import RoundReport, key_figures_html
 
 
@@ -248,7 +248,10 @@ def data_quality(rep: RoundReport) -> None:
         return
     overview = summaries.log_overview(log)
     overview = overview.assign(
-        **{s.LOG_SEVERITY: overview[s.LOG_SEVERITY].map(lambda k: SEVERITY_LABELS.get(k, k))}
+        **{
+            s.LOG_SEVERITY: overview[s.LOG_SEVERITY].map(lambda k: SEVERITY_LABELS.get(k, k)),
+            s.LOG_CODE: overview[s.LOG_CODE].map(lambda k: LOG_CODE_LABELS.get(k, k)),
+        }
     )
     show.table(
         overview,
