@@ -169,26 +169,29 @@ def match_keys(texts: list[str]) -> list[dict[str, bool]]:
     "Ehrenamtliche" meets "Ehrenamt" and "Nahverkehrsticket" meets "Ticket" (a part, weighted
     :data:`PART_WEIGHT`).
     """
-    words = [[w for w in t.split() if w not in MATCH_IGNORE] for t in texts]
-    seen = {w for ws in words for w in ws}
+    split = [t.split() for t in texts]
+    seen = {w for ws in split for w in ws} - MATCH_IGNORE
     # the light stemmer leaves "Kurs" as "kur" but "Kurse" as "kurs": one stem for both
-    words = [
-        [
-            SYNONYMS.get(w, w)
-            for w in (w[:-1] if w[-1:] in ("s", "n") and w[:-1] in seen else w for w in ws)
-        ]
-        for ws in words
-    ]
-    vocab = {w for ws in words for w in ws if len(w) >= PART_MIN}
+    canon = {}
+    for w in seen:
+        c = w[:-1] if w[-1:] in ("s", "n") and w[:-1] in seen else w
+        canon[w] = SYNONYMS.get(c, c)
+    vocab = {c for c in canon.values() if len(c) >= PART_MIN}
+    parts_of: dict[str, list[str]] = {}
+    for c in set(canon.values()):
+        found = []
+        for k in range(min(PART_MIN, _SHORTEST_SYNONYM), len(c) - 2):
+            for part in (c[:k], c[-k:]):
+                part = SYNONYMS.get(part, part)
+                if part in vocab and part != c and part not in found:
+                    found.append(part)
+        parts_of[c] = found
     out: list[dict[str, bool]] = []
-    for ws in words:
-        keys = dict.fromkeys(ws, False)
-        for w in ws:
-            for k in range(min(PART_MIN, _SHORTEST_SYNONYM), len(w) - 2):
-                for part in (w[:k], w[-k:]):
-                    part = SYNONYMS.get(part, part)
-                    if part in vocab and part not in keys:
-                        keys[part] = True
+    for ws in split:
+        keys = dict.fromkeys((canon[w] for w in ws if w in canon), False)
+        for w in list(keys):
+            for part in parts_of[w]:
+                keys.setdefault(part, True)
         out.append(keys)
     return out
 
@@ -214,27 +217,26 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
     keys = match_keys(texts) if keys is None else keys
     n = len(texts)
     df = Counter(k for ks in keys for k in ks)
-    ids = {k: i for i, k in enumerate(sorted(df))}
     top = float(np.log1p(n)) if n > 1 else 1.0
-    weight = {
-        k: max(
-            1, round(WEIGHT_STEPS * float(np.log1p(n / d)) / top * (HAPAX_WEIGHT if d == 1 else 1))
-        )
-        for k, d in df.items()
-    }
     common = max(RARE_DF, COMMON_SHARE * n)
+    # per key and role (whole word / part): its weighted and its counting characters
+    code: dict[tuple[str, bool], tuple[str, str]] = {}
+    for i, (k, d) in enumerate(sorted(df.items())):
+        w = WEIGHT_STEPS * float(np.log1p(n / d)) / top * (HAPAX_WEIGHT if d == 1 else 1.0)
+        ch = _char(i)
+        for part in (False, True):
+            reps = max(1, round(w * (PART_WEIGHT if part else 1.0)))
+            once = 0 if d > common else 2 if d <= RARE_DF and not part else 1
+            code[k, part] = (ch * reps, ch * once)
     enc = _Encoded([], [], [], [], np.zeros(n))
     for t, ks in enumerate(keys):
-        order = sorted(ks, key=ids.__getitem__)
-        reps = {k: max(1, round(weight[k] * (PART_WEIGHT if ks[k] else 1.0))) for k in order}
-        once = {k: 2 if df[k] <= RARE_DF and not ks[k] else 1 for k in order if df[k] <= common}
-        enc.all_w.append("".join(_char(ids[k]) * reps[k] for k in order))
-        enc.whole_w.append("".join(_char(ids[k]) * reps[k] for k in order if not ks[k]))
-        enc.all_c.append("".join(_char(ids[k]) * once[k] for k in order if k in once))
-        enc.whole_c.append(
-            "".join(_char(ids[k]) * once[k] for k in order if k in once and not ks[k])
-        )
-        enc.length[t] = sum(reps[k] for k in order if not ks[k])
+        all_codes = sorted(code[item] for item in ks.items())
+        whole_codes = sorted(code[k, False] for k, part in ks.items() if not part)
+        enc.all_w.append("".join(c[0] for c in all_codes))
+        enc.whole_w.append("".join(c[0] for c in whole_codes))
+        enc.all_c.append("".join(c[1] for c in all_codes))
+        enc.whole_c.append("".join(c[1] for c in whole_codes))
+        enc.length[t] = sum(len(c[0]) for c in whole_codes)
     return enc
 
 
@@ -412,13 +414,17 @@ def similar_pairs(
         for tok in keys_:
             blocks[tok].append(i)
     cutoff = int(np.ceil(threshold))
+    strings = texts
+    if score is fuzz.token_sort_ratio:  # same scores, ~6× faster: sort the words once
+        strings = [" ".join(sorted(t.split())) for t in texts]
+        score = fuzz.ratio
     seen: set[tuple[int, int]] = set()
     pairs: list[tuple[int, int, int]] = []
     for members in blocks.values():
         if len(members) < 2:
             continue
         idx = np.asarray(members)
-        choices = [texts[i] for i in members]
+        choices = [strings[i] for i in members]
         for start in range(0, len(members), CHUNK):
             rows = choices[start : start + CHUNK]
             # only the upper triangle: compare a chunk with itself and everything after it

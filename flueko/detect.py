@@ -5,12 +5,12 @@ header row is — from the content, so that the analyst configures nothing for t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flueko.errors import LayoutError
 from flueko.sheet import Sheet, is_empty
+from flueko.text import fold as text_fold
 
 # Header vocabulary (folded: lower case, umlauts as ae/oe/ue, ß as ss). Words of 3 letters or
 # fewer must match a whole token; longer ones may sit inside a compound ("Klebepunkte").
@@ -47,13 +47,8 @@ ItemMatcher = Callable[[str], str | None]
 
 
 def fold(value: object) -> str:
-    """Lower-case, umlauts/ß spelled out, accents and punctuation removed, single spaces."""
-    text = "" if value is None else str(value)
-    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    text = text.replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9_]+", " ", text).split())
+    """Folded for matching (see :func:`flueko.text.fold`); ``_`` is kept ("idea_id")."""
+    return text_fold(value, keep="_")
 
 
 def has_word(header: object, words: tuple[str, ...]) -> bool:

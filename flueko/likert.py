@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from flueko.text import fold
 
 EMPTY = "leer"
 """Exclusion reason of an empty cell."""
@@ -25,8 +26,6 @@ WORST_FIRST = "1=worst"
 AUTO = "auto"
 DIRECTIONS = (AUTO, BEST_FIRST, WORST_FIRST)
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _CODE_PREFIX = re.compile(r"^\s*(\d+)\s*(?:[=:.)\-–]|\s)\s*(.*\D.*)$")
 _CODE_SUFFIX = re.compile(r"^(.*\D.*?)\s*[(\[]\s*(\d+)\s*[)\]]\s*$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
@@ -82,10 +81,7 @@ class ScaleSpec:
 
 def normalise(text: object) -> str:
     """Lower case, umlauts spelled out (ä → ae, ß → ss), punctuation → single spaces."""
-    value = unicodedata.normalize("NFC", str(text)).casefold().translate(_UMLAUTS)
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", value).strip()
+    return fold(text)
 
 
 def scale_specs(scales: Mapping[str, Any]) -> dict[str, ScaleSpec]:

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 
 from flueko import schema
 from flueko.errors import ConfigError
+from flueko.text import fold
 
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"}
 
@@ -192,25 +193,6 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
-def fold(text: str) -> str:
-    """Casefold, spell out umlauts (ä→ae, ß→ss), strip accents, keep only letters and digits.
-
-    Every other character becomes a space; runs of spaces collapse; the result is stripped.
-    """
-    if _missing(text):
-        return ""
-    s = str(text).casefold()
-    if not s.isascii():
-        s = unicodedata.normalize("NFC", s).translate(_UMLAUT_TABLE)
-        if not s.isascii():
-            s = "".join(
-                c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
-            ).casefold()
-    return " ".join(_NON_WORD.sub(" ", s).split())
-
-
-_UMLAUT_TABLE = str.maketrans(_UMLAUTS)
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from flueko import schema
+from flueko.text import fold_chars
 
 COST_OK = "ok"
 COST_ZERO = "zero"
@@ -80,11 +80,8 @@ def _is_nan(value: object) -> bool:
 
 
 def fold(text: str) -> str:
-    """Casefold, replace umlauts/ß by ae/oe/ue/ss, NFC — for matching words, never for output."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    for src, dst in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(src, dst)
-    return text
+    """Casefold, umlauts/ß spelled out — for matching words, never for output."""
+    return fold_chars(text)
 
 
 # --- costs -----------------------------------------------------------------------------------

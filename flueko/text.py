@@ -1,0 +1,46 @@
+"""Folding text for matching (never for output): one definition used by every matcher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold_chars(text: object) -> str:
+    """Casefold, spell out umlauts (ä→ae, ß→ss), strip other accents; punctuation is kept.
+
+    ``None`` and NaN give "".
+    """
+    if text is None or (isinstance(text, float) and text != text):
+        return ""
+    s = str(text).casefold()
+    if s.isascii():
+        return s
+    s = unicodedata.normalize("NFC", s).translate(_UMLAUTS)
+    if s.isascii():
+        return s
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return s.casefold()
+
+
+def fold(text: object, *, keep: str = "") -> str:
+    """:func:`fold_chars`, then everything but letters, digits and ``keep`` becomes one space.
+
+    >>> fold("Maßnahme (Wirkung 1–5)")
+    'massnahme wirkung 1 5'
+    """
+    pattern = _non_word(keep)
+    return " ".join(pattern.sub(" ", fold_chars(text)).split())
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _non_word(keep: str) -> re.Pattern:
+    """Runs of characters that are no letter or digit (``_`` counts as one unless kept)."""
+    if keep not in _PATTERNS:
+        other = "" if "_" in keep else "|_"
+        _PATTERNS[keep] = re.compile(rf"(?:[^\w{re.escape(keep)}]{other})+")
+    return _PATTERNS[keep]
