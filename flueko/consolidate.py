@@ -1,15 +1,20 @@
 """From single ideas to candidate measures: near-duplicate clustering with lineage.
 
-Ideas of one round whose normalised texts are similar (rapidfuzz ``scorer`` ≥ ``threshold``)
-form a cluster; every idea gets a ``cluster_id`` (a lone idea is a cluster of one). The analyst's
-"Maßnahme" column of the coding overrides the automatic clusters. :func:`candidate_measures`
-turns clusters into measures (votes counted once per card), :func:`link_lineage` traces the
-measures named in later rounds back to the ideas and cells they came from.
+Ideas of one round whose normalised texts are similar (``scorer`` ≥ ``threshold``: a rapidfuzz
+scorer, or :data:`STEM_OVERLAP` — IDF-weighted overlap of content stems with compound parts and
+synonyms, see :func:`stem_overlap_matrix`) form a cluster; every idea gets a ``cluster_id`` (a
+lone idea is a cluster of one). The analyst's "Maßnahme" column of the coding overrides the
+automatic clusters. :func:`candidate_measures` turns clusters into measures (votes counted once
+per card), :func:`link_lineage` traces the measures named in later rounds back to the ideas and
+cells they came from.
 
 Scaling: texts are de-duplicated first; candidate pairs are found by blocking (two texts are
 only compared when they share one of their ``BLOCK_TOKENS`` rarest tokens) and scored with
 ``rapidfuzz.process.cdist`` per block in chunks (``dtype=uint8``, ``score_cutoff``), so no
-n×n matrix is ever built. Clusters are the connected components (union-find).
+n×n matrix is ever built (``token_sort_ratio`` runs as ``ratio`` on word-sorted texts: same
+scores, much faster). :data:`STEM_OVERLAP` blocks on stems and compound parts and scores only
+the pairs sharing two counted stems (a ``cdist`` bound). Clusters are the connected components
+(union-find).
 """
 
 from __future__ import annotations
@@ -472,8 +477,10 @@ def cluster_ideas(
     contributions
         The ``contributions`` table; not modified.
     threshold, scorer
-        rapidfuzz scorer name (see :data:`SCORERS`) and minimum score 0-100 on the
-        :func:`normalise_for_matching` texts.
+        Minimum score 0-100 and scorer on the :func:`normalise_for_matching` texts: a
+        rapidfuzz scorer name (see :data:`SCORERS`) or :data:`STEM_OVERLAP` (the larger of
+        ``token_sort_ratio`` and the German-aware :func:`stem_overlap_matrix`, IDF weights
+        from the round's ideas).
     coding
         Analyst coding with ``idea_id`` and ``measure``. Ideas with the same measure name (case
         and spacing ignored) form one cluster, whatever the automatic result; an uncoded idea
@@ -764,7 +771,11 @@ def link_lineage(
     ]
     linked_ids, linked_mid, linked_score = [], [], []
     queries = [normalise_for_matching(t) for t in out[schema.TITLE].tolist()]
-    if queries and choice_text:
+    if queries and choice_text and score == STEM_OVERLAP:
+        fuzzy = process.cdist(queries, choice_text, scorer=fuzz.token_sort_ratio, dtype=np.uint8)
+        stem = stem_overlap_matrix(queries, choice_text)
+        matrix = np.maximum(fuzzy, stem.astype(np.uint8))
+    elif queries and choice_text:
         matrix = process.cdist(queries, choice_text, scorer=score, dtype=np.uint8)
     else:
         matrix = np.zeros((len(queries), 0), dtype=np.uint8)

@@ -118,7 +118,9 @@ def classify_row(
     items = [i for i, t in enumerate(texts) if t and item_of(t)]
     if len(items) >= 3:
         return Detection("survey", -1, {"items": items}, "wide")
-    question_cols = [i for i, t in enumerate(texts) if t and question_of(t)]
+    question_cols = [
+        i for i, t in enumerate(texts) if len(re.findall(r"[^\W\d_]", t)) >= 3 and question_of(t)
+    ]
     text_cols = _cols(texts, TEXT_WORDS)
     votes = _cols(texts, VOTES_WORDS)
     q_cols = _cols(texts, QUESTION_WORDS)

@@ -207,7 +207,14 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
     def linked(measures: pd.DataFrame) -> pd.DataFrame:
         if earlier_candidates is None or measures.empty:
             return measures
-        return link_lineage(measures, earlier_candidates, contributions=earlier)
+        cons = ctx.params["consolidate"]
+        return link_lineage(
+            measures,
+            earlier_candidates,
+            contributions=earlier,
+            scorer=cons["scorer"],
+            threshold=float(cons["lineage_threshold"]),
+        )
 
     if len(ratings):
         attrs = pd.concat(

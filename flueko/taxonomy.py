@@ -193,8 +193,6 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
-
-
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Like :func:`fold` without collapsing spaces, plus for each folded char its source index."""
     chars: list[str] = []
