@@ -114,6 +114,7 @@ def categorisation(rep: RoundReport) -> None:
         formats={"n": fmt.number},
         numeric=("n",),
     )
+    _coder_agreement(rep)
     m = rep.measures
     if len(m) and not rep.has("ratings") and m[s.IDEA_IDS].notna().any():
         multi = m[m[s.IDEA_IDS].fillna("").str.count(";") >= 1]
@@ -141,6 +142,42 @@ def categorisation(rep: RoundReport) -> None:
             formats={s.VOTES: fmt.number},
             numeric=(s.VOTES,),
         )
+
+
+def _coder_agreement(rep: RoundReport) -> None:
+    """Agreement of two coders per Handlungsfeld (Cohen's kappa), when two coded."""
+    agreement = rep.tables.get("extra_coder_agreement")
+    if agreement is None or agreement.empty:
+        return
+    disputed = rep.tables.get("extra_coder_disagreements")
+    n_disputed = 0 if disputed is None else len(disputed)
+    show.subsection("Übereinstimmung der Kodierungen")
+    show.note(
+        "Zwei Personen haben die Ideen unabhängig voneinander kodiert. Cohens Kappa misst ihre "
+        "Übereinstimmung über den Zufall hinaus (1 = vollständig, 0 = zufällig). "
+        f"{fmt.number(n_disputed)} Ideen wurden unterschiedlich zugeordnet; sie behalten bis "
+        "zur Klärung ihre automatische Zuordnung."
+    )
+    view = agreement.assign(
+        field=agreement["field"].map(
+            lambda k: "alle" if k == "alle" else rep.field_labels.get(k, k)
+        )
+    )
+    show.table(
+        view,
+        columns={
+            "field": "Handlungsfeld",
+            "n_ideas": "Ideen",
+            "agreement": "gleich",
+            "kappa": "Kappa",
+        },
+        formats={
+            "n_ideas": fmt.number,
+            "agreement": lambda v: fmt.percent(float(v)),
+            "kappa": lambda v: fmt.number(float(v), digits=2) if str(v) not in ("", "nan") else "–",
+        },
+        numeric=("n_ideas", "agreement", "kappa"),
+    )
 
 
 def source_cards(idea_ids: str, contributions: pd.DataFrame) -> str:

@@ -69,3 +69,30 @@ def test_unknown_code_is_rejected_with_its_row(tmp_path, capsys):
     )
     after = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
     assert (after["field_method"] != "manual").all()  # nothing of the bad workbook applied
+
+
+def test_two_coders_agreement_in_the_report(tmp_path, capsys):
+    root = copy_demo(tmp_path)
+    ws = ["--workspace", str(root)]
+    main([*ws, "ingest", ROUND])
+    main([*ws, "codebook", "export", ROUND])
+    exported = root / "reports" / ROUND / "kodierung.xlsx"
+    ideas = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
+    ids = ideas["idea_id"].head(4).tolist()
+    raw = root / "data" / "raw" / ROUND
+    _fill(exported, raw / "kodierung_anna.xlsx", dict.fromkeys(ids, "sprache"))
+    _fill(
+        exported,
+        raw / "kodierung_ben.xlsx",
+        {**dict.fromkeys(ids[:3], "sprache"), ids[3]: "arbeit"},
+    )
+    capsys.readouterr()
+    assert main([*ws, "run", ROUND, "--no-progress"]) == 0
+    agreement = pd.read_csv(root / "data" / "processed" / ROUND / "extra_coder_agreement.csv")
+    assert agreement.loc[0, "field"] == "alle" and agreement.loc[0, "n_ideas"] == 4
+    disputed = pd.read_csv(root / "data" / "processed" / ROUND / "extra_coder_disagreements.csv")
+    assert disputed["idea_id"].tolist() == [ids[3]]
+    after = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
+    assert after.set_index("idea_id").loc[ids[3], "field_method"] != "manual"
+    html = (root / "reports" / ROUND / "bericht.html").read_text("utf-8")
+    assert "Übereinstimmung der Kodierungen" in html
