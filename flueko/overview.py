@@ -241,6 +241,50 @@ def _status_label(key: object) -> object:
     return key if pd.isna(key) else STATUS_LABELS.get(str(key), key)
 
 
+def plan_section(ov: Overview) -> None:
+    """Status and progress of the latest Maßnahmenplan, per Handlungsfeld."""
+    from flueko.labels import STATUS_LABELS
+    from flueko.plan import progress_by_field
+    from flueko.taxonomy import field_labels, taxonomy_from_dict
+
+    planned = [
+        r
+        for r in ov.rounds
+        if "plan" in {k for f in ov.manifests[r].get("files", []) for k in f.get("kinds", [])}
+    ]
+    if not planned:
+        return
+    latest = planned[-1]
+    progress = progress_by_field(ov.tables[latest]["measures"])
+    if progress.empty:
+        return
+    labels = field_labels(
+        taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ov.workspace))
+    )
+    show.section("Stand des Maßnahmenplans", anchor="planstand")
+    show.note(f"Stand laut Maßnahmenplan der Runde „{short_label(ov, latest)}“.")
+    progress = progress.assign(
+        **{
+            s.FIELD: progress[s.FIELD].map(
+                lambda k: "ohne Angabe" if pd.isna(k) else labels.get(k, k)
+            )
+        }
+    )
+    cols = {s.FIELD: "Handlungsfeld", "n": "Maßnahmen"}
+    cols.update({f"n_{k}": v for k, v in STATUS_LABELS.items() if f"n_{k}" in progress})
+    if "progress_mean" in progress:
+        cols["progress_mean"] = "Fortschritt (Mittel)"
+    show.table(
+        progress,
+        columns=cols,
+        formats={"progress_mean": fmt.percent},
+        numeric=tuple(c for c in cols if c != s.FIELD),
+    )
+    rule = progress["rule"].dropna()
+    if len(rule):
+        show.note(str(rule.iloc[0]))
+
+
 def costs_section(ov: Overview) -> None:
     table = rounds_table(ov) if ov.rounds else pd.DataFrame()
     if table.empty or table["cost"].isna().all():

@@ -107,3 +107,23 @@ def test_unknown_round_is_one_line_error(tmp_path, capsys):
     assert main(["--workspace", str(tmp_path), "ingest", "gibt-es-nicht"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "gibt-es-nicht" in err[0] and "Traceback" not in err[0]
+
+
+def test_overview_follows_rounds_participation_satisfaction_plan(demo_run):
+    markup = (demo_run.root / "reports" / "index.html").read_text("utf-8")
+    ids = set(re.findall(r'<h2 id="([^"]+)"', markup))
+    assert {"runden", "beteiligung", "zufriedenheit", "massnahmen", "planstand", "kosten"} <= ids
+    for r in ROUNDS:
+        assert f'href="{r}/bericht.html"' in markup
+    assert "7.130\xa0€" in markup  # process cost of all rounds
+
+
+def test_small_survey_group_is_suppressed_and_the_report_says_so(demo_run):
+    markup = _html(demo_run, ROUNDS[0])
+    assert "nicht ausgewiesen" in markup and "n &lt; 5" in markup
+    items = pd.read_parquet(
+        demo_run.root / "data" / "processed" / ROUNDS[0] / "survey_items.parquet"
+    )
+    refugees = items[items["group"] == "Geflüchtete"]
+    assert len(refugees) and refugees["suppressed"].notna().all()
+    assert refugees[["n_valid", "n_positive", "share_positive", "mean"]].isna().all().all()
