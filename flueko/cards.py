@@ -15,7 +15,6 @@ logged exclusion, and :class:`SheetStats` reconciles the counts.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
+from flueko import ids
 from flueko import log as L
 from flueko import schema as s
 from flueko.clean import normalise_text, parse_votes, split_ideas
@@ -141,7 +141,7 @@ class _Collector:
         key = "\x1f".join(
             [self.round_id, self.sheet.file, self.sheet.name, group, question or "", text]
         )
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        digest = ids.digest(key)
         n = self.seen_keys.get(digest, 0) + 1
         self.seen_keys[digest] = n
         return f"K{digest}" if n == 1 else f"K{digest}.{n}"

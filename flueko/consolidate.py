@@ -31,6 +31,7 @@ from rapidfuzz.distance import LCSseq
 
 from flueko import schema
 from flueko.categorise import CODING_MEASURE
+from flueko.ids import measure_id
 from flueko.taxonomy import Taxonomy, fold
 
 N_IDEAS = "n_ideas"
@@ -565,10 +566,8 @@ def _apply_manual(roots: list, manual: dict[int, str], rounds: list[str]) -> lis
 # --- measures --------------------------------------------------------------------------------
 
 
-def measure_id_for(title: str) -> str:
-    """Stable measure id from a title: ``"M-" + sha1(casefolded, whitespace-normalised)[:8]``."""
-    key = " ".join(str(title).split()).casefold()
-    return "M-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+measure_id_for = measure_id
+"""Stable measure id from a title (see :func:`flueko.ids.measure_id`)."""
 
 
 def _join(values) -> str | None:

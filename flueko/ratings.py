@@ -14,15 +14,14 @@ can be recovered.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from flueko import schema
+from flueko.ids import measure_id
 from flueko.log import INFO, WARNING, LogEntry, entry
 from flueko.sheet import Sheet, cell_ref, is_empty
 from flueko.values import (
@@ -129,16 +128,6 @@ ATTR_COLUMNS: tuple[str, ...] = (
 
 _TEXT_ATTRS = (schema.FIELD, schema.RESPONSIBLE, schema.PARTNERS)
 _TOTAL_WORDS = ("summe", "gesamt", "insgesamt", "mittelwert", "durchschnitt", "ø", "total")
-
-
-def measure_id(title: str) -> str:
-    """Stable id of a measure: "M-" + 8 hex digits of sha1 of the folded title.
-
-    Casefolded, Unicode-NFC, whitespace-normalised — the same measure in two files or rounds
-    gets the same id, whatever its capitalisation or spacing.
-    """
-    key = " ".join(unicodedata.normalize("NFC", str(title)).casefold().split())
-    return "M-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
 def normalise_header(value: object) -> str:
