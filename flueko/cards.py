@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePosixPath
 
 import pandas as pd
@@ -26,7 +27,7 @@ from flueko import ids
 from flueko import log as L
 from flueko import schema as s
 from flueko.clean import normalise_text, parse_votes, split_ideas
-from flueko.detect import Detection, fold, is_total_row
+from flueko.detect import TEXT_WORDS, Detection, fold, is_total_row
 from flueko.privacy import mask_personal_data
 from flueko.sheet import Sheet, cell_ref, is_empty
 
@@ -39,6 +40,16 @@ GROUP_TITLE_RE = re.compile(
     r"\b(arbeitskreis|arbeitsgruppe|ak|ag|workshop|thementisch)\b\s*[:\-–]?\s*(.+)", re.I
 )
 GENERIC_SHEET_RE = re.compile(r"^(tabelle|sheet|blatt|table)\s*\d*$|^ergebnis", re.I)
+FORMULA_TEXT_RE = re.compile(r"^=\s*(?:[^\W\d_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)")
+"""A formula stored as text ("=SUMME(B2:B9)", "=A1&B1"): no card, the analyst should look."""
+PLACEHOLDERS = frozenset({"k a", "ka", "n b", "nb", "n a", "entfaellt", "tbd", "dito", "x", "xx"})
+"""Folded cell texts that stand for "nothing given" (k. A., n. b., entfällt …)."""
+NOT_GROUP_NAMES = frozenset(
+    {*TEXT_WORDS, "protokoll", "dokumentation", "sitzung", "auswertung", "export", "teilnehmer",
+     "teilnehmende", "termin", "tag", "zeit", "ort", "uhr"}
+)  # fmt: skip
+"""First words after "Workshop"/"AK" that name no group ("Workshop-Karten", "AK-Sitzung")."""
+HEADING_NUMBER_RE = re.compile(r"^(?:(?:leit)?frage\s*)?(?:nr\s*)?(\d{1,2})\b\s*(.*)$")
 
 
 @dataclass
@@ -153,7 +164,7 @@ def group_from_text(text: str) -> str | None:
     if not m:
         return None
     name = re.split(r"\s+[–-]\s+|\s*\(|,\s*\d|\s+\d{1,2}\.\d{1,2}\.", m.group(2))[0].strip(" :–-")
-    if not name or len(name) > 60:
+    if not name or len(name) > 60 or fold(name).split()[0] in NOT_GROUP_NAMES:
         return None
     return f"AK {name}"
 
@@ -268,22 +279,114 @@ def _cell_is_card(col: _Collector, raw: object, row: int, c: int) -> bool:
         col.stats.excluded += 1
         col.note("error_value", f"Fehlerwert {text} statt eines Beitrags", row, c)
         return False
-    if INSTRUCTION_RE.match(fold(text)):
+    folded = fold(text)
+    if INSTRUCTION_RE.match(folded):
         col.exclude("instruction", f"Ausfüllhinweis „{text[:40]}“ nicht gezählt", row, c)
+        return False
+    if FORMULA_TEXT_RE.match(text):
+        col.stats.excluded += 1
+        col.note("formula_text", f"Formel als Text „{text[:40]}“ statt eines Beitrags", row, c)
+        return False
+    if (not folded or folded in PLACEHOLDERS) and split_ideas(raw):
+        col.exclude("placeholder", f"Platzhalter „{text[:20]}“ ist kein Beitrag", row, c)
         return False
     return True
 
 
+@dataclass(frozen=True)
+class _Table:
+    """One card table of a long layout: its column span (inclusive) and its columns by role."""
+
+    first: int
+    last: int
+    text: int
+    question: int | None
+    group: int | None
+    votes: int | None
+
+
+def _long_tables(detection: Detection, head_texts: list[str], n_cols: int) -> list[_Table]:
+    """Split a long layout into the tables that stand side by side (one per card column).
+
+    The first table starts in column A; each further table starts as far left of its card
+    column as the first labelled header cell is left of the first card column.
+    """
+    texts = sorted(detection.columns["text"])
+    first_filled = next((i for i, t in enumerate(head_texts) if t), texts[0])
+    lead = max(texts[0] - first_filled, 0)
+    starts = [0]
+    for prev, cur in pairwise(texts):
+        starts.append(max(cur - lead, prev + 1))
+    ends = [s - 1 for s in starts[1:]] + [max(n_cols, texts[-1] + 1) - 1]
+    out = []
+    for text_c, first, last in zip(texts, starts, ends, strict=True):
+
+        def inside(role: str, lo: int = first, hi: int = last) -> list[int]:
+            return [c for c in detection.columns.get(role) or [] if lo <= c <= hi]
+
+        questions, groups = inside("question"), inside("group")
+        votes = [v for v in inside("votes") if v != text_c]
+        out.append(
+            _Table(
+                first=first,
+                last=last,
+                text=text_c,
+                question=questions[0] if questions else None,
+                group=groups[0] if groups else None,
+                votes=min(votes, key=lambda v: abs(v - text_c)) if votes else None,
+            )
+        )
+    return out
+
+
+def _table_group(sheet: Sheet, table: _Table, *, header_row: int) -> str | None:
+    """A group named in the title block above one of several side-by-side tables."""
+    for row in range(header_row):
+        for c in range(table.first, table.last + 1):
+            value = sheet.value(row, c)
+            if isinstance(value, str) and (titled := group_from_text(value)):
+                return titled
+    return None
+
+
+def heading_question(text: str, *, question_of: QuestionMatcher) -> str | None:
+    """The Leitfrage a sub-heading row names, or ``None`` if ``text`` is no heading.
+
+    Headings: "Frage 1", "Leitfrage 2: …", "1. Wo sind die Probleme?", "Was können wir tun?".
+    A numbered card ("1. Mehr Sprachkurse") is no heading: after a number the rest must name
+    a Leitfrage too.
+    """
+    if not text or len(text) > 140:
+        return None
+    question = question_of(text)
+    if question is None:
+        return None
+    folded = fold(text)
+    m = HEADING_NUMBER_RE.match(folded)
+    if m:
+        rest = m.group(2)
+        if not rest:
+            return question if folded.startswith(("frage", "leitfrage")) else None
+        return question if question_of(rest) is not None else None
+    if text.rstrip().endswith("?") or folded.startswith(("frage", "leitfrage")):
+        return question
+    return None
+
+
 def _parse_long(col, detection, head_texts, default_group, question_of) -> None:
+    tables = _long_tables(detection, head_texts, col.sheet.n_cols)
+    for table in tables:
+        group = default_group
+        if len(tables) > 1 and table.group is None:
+            group = _table_group(col.sheet, table, header_row=detection.header_row) or group
+        _parse_long_table(col, table, detection.header_row, head_texts, group, question_of)
+
+
+def _parse_long_table(col, table: _Table, header, head_texts, default_group, question_of) -> None:
     sheet = col.sheet
-    header = detection.header_row
-    text_c = detection.columns["text"][0]
-    q_cols = detection.columns.get("question") or []
-    q_c = q_cols[0] if q_cols else None
-    g_cols = detection.columns.get("group") or []
-    g_c = g_cols[0] if g_cols else None
-    votes_cols = [v for v in detection.columns.get("votes") or [] if v != text_c]
-    v_c = min(votes_cols, key=lambda v: abs(v - text_c)) if votes_cols else None
+    text_c, q_c, g_c, v_c = table.text, table.question, table.group, table.votes
+    span = range(table.first, table.last + 1)
+    head = [t if i in span else "" for i, t in enumerate(head_texts)]
     merged = _merged_top(sheet)
 
     sheet_question = question_of(normalise_text(sheet.name)) if sheet.name else None
@@ -297,8 +400,8 @@ def _parse_long(col, detection, head_texts, default_group, question_of) -> None:
 
     for row in range(header + 1, sheet.n_rows):
         values = sheet.row_values(row)
-        texts = [normalise_text(v) for v in values]
-        if _skip_row(col, row, texts, [text_c], head_texts):
+        texts = [normalise_text(v) if i in span else "" for i, v in enumerate(values)]
+        if _skip_row(col, row, texts, [text_c], head):
             continue
         # question column: merged ranges and blanks below a question keep the question
         if q_c is not None:
@@ -324,19 +427,30 @@ def _parse_long(col, detection, head_texts, default_group, question_of) -> None:
                 g_raw = sheet.value(*merged[(row, g_c)])
             if not is_empty(g_raw):
                 current_group = normalise_text(g_raw)
+        others = [i for i, t in enumerate(texts) if t and i not in content_cols and i != v_c]
+        no_votes = v_c is None or is_empty(sheet.value(row, v_c))
         raw = values[text_c] if text_c < len(values) else None
         if is_empty(raw):
+            # a sub-heading beside the card column (or merged over the row from its left)
+            if q_c is None and no_votes and len(others) == 1:
+                c = others[0]
+                if q := heading_question(texts[c], question_of=question_of):
+                    current_q = q
+                    col.note(
+                        "subheading",
+                        f"Zwischenüberschrift „{texts[c][:40]}“ setzt die Leitfrage",
+                        row,
+                        c,
+                        severity=L.INFO,
+                    )
             continue
         col.stats.cells_seen += 1
         text = texts[text_c]
-        others = [t for i, t in enumerate(texts) if t and i not in content_cols and i != v_c]
-        no_votes = v_c is None or is_empty(sheet.value(row, v_c))
         if (
             q_c is None
             and no_votes
             and not others
-            and (q := question_of(text))
-            and _looks_heading(text)
+            and (q := heading_question(text, question_of=question_of))
         ):
             current_q = q
             col.exclude(
@@ -355,40 +469,54 @@ def _parse_long(col, detection, head_texts, default_group, question_of) -> None:
         )
 
 
-def _looks_heading(text: str) -> bool:
-    """A sub-heading names a question: ends with "?" or starts with "Frage"/a number, short."""
-    folded = fold(text)
-    return len(text) <= 140 and (
-        text.rstrip().endswith("?") or re.match(r"^(leit)?frage\b|^\d+[.)]?\s", folded) is not None
-    )
-
-
 def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
+    """One column per Leitfrage or per working group; sub-heading cells (or a repeated header
+    naming the next Leitfrage) switch the question of their column."""
     sheet = col.sheet
     header = detection.header_row
     votes_cols = set(detection.columns.get("votes") or [])
-    pairs = []
-    for c in detection.columns["questions"]:
-        v = c + 1 if c + 1 in votes_cols else None
-        pairs.append((c, question_of(head_texts[c]), v))
-    card_cols = [c for c, _, _ in pairs]
+    question_cols = set(detection.columns.get("questions") or [])
+    group_cols = set(detection.columns.get("group_columns") or [])
+    start_q = question_of(normalise_text(sheet.name)) if sheet.name else None
+    if start_q is None:
+        start_q = _title_block_question(sheet, header_row=header, question_of=question_of)
+    columns = []
+    for c in sorted(question_cols | group_cols):
+        question = question_of(head_texts[c]) if c in question_cols else start_q
+        group = default_group or ""
+        if c in group_cols:
+            group = group_from_text(head_texts[c]) or head_texts[c]
+        columns.append([c, question, group, c + 1 if c + 1 in votes_cols else None])
+    card_cols = [c for c, _, _, _ in columns]
     for row in range(header + 1, sheet.n_rows):
         values = sheet.row_values(row)
         texts = [normalise_text(v) for v in values]
         if _skip_row(col, row, texts, card_cols, head_texts):
             continue
-        for c, question, v in pairs:
+        for entry in columns:
+            c, question, group, v = entry
             raw = values[c] if c < len(values) else None
             if is_empty(raw):
                 continue
             col.stats.cells_seen += 1
+            votes_text = texts[v] if v is not None and v < len(texts) else ""
+            heading = heading_question(texts[c], question_of=question_of)
+            if heading and (not votes_text or fold(votes_text) == fold(head_texts[v] or "")):
+                entry[1] = heading
+                col.exclude(
+                    "subheading",
+                    f"Zwischenüberschrift „{texts[c][:40]}“ setzt die Leitfrage",
+                    row,
+                    c,
+                )
+                continue
             if not _cell_is_card(col, raw, row, c):
                 continue
             col.card(
                 raw=raw,
                 row=row,
                 col=c,
-                group=default_group or "",
+                group=group,
                 question=question,
                 votes_cell=(row, v) if v is not None else None,
             )

@@ -117,7 +117,8 @@ def normalise_cell(value: object) -> str:
     """Clean a cell value but keep its line structure.
 
     Line breaks become ``"\\n"``, every line is cleaned as in :func:`normalise_text`, empty
-    lines are dropped.
+    lines are dropped. A leading apostrophe — Excel's text prefix, and the guard survey
+    exports put before ``=``, ``+``, ``-`` or ``@`` — is not part of the text.
 
     Parameters
     ----------
@@ -132,6 +133,8 @@ def normalise_cell(value: object) -> str:
     text = _to_text(value)
     if not text:
         return ""
+    if isinstance(value, str) and text.startswith("'"):
+        text = text[1:]
     text = _EXCEL_ESCAPES.sub(lambda m: _EXCEL_ESCAPE_TO[m.group(1).lower()], text)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_REMOVE).translate(_QUOTES)
@@ -296,6 +299,9 @@ def _parse_number(value: numbers.Number) -> VoteParse:
 
 
 def _parse_text(text: str) -> VoteParse:
+    if text.startswith("(") and text.endswith(")"):  # "(3)"
+        text = text[1:-1].strip()
+    text = text.removesuffix(".") if not text[:-1].endswith(".") else text  # "3 Punkte."
     if text in _EMPTY_TEXTS:
         return _EMPTY
     if (m := _INTEGER.fullmatch(text)) or (m := _WITH_UNIT.fullmatch(text)):

@@ -81,3 +81,48 @@ def test_unrecognised_sheet_names_headers_found_and_words_expected():
 def test_short_words_match_whole_tokens_only():
     assert has_word("AK", GROUP_WORDS) and not has_word("Aktivitäten", GROUP_WORDS)
     assert has_word("Klebepunkte", VOTES_WORDS)
+
+
+def test_vote_columns_are_whole_words_or_plural_compounds():
+    det = detect([["Stichpunkte", "Zeitpunkt", "Klebepunkte", "Anzahl Nennungen"], ["a", 1, 2, 3]])
+    assert det.layout == "long"
+    assert det.columns["text"] == [0] and det.columns["votes"] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("rows", "kind", "header"),
+    [
+        (
+            [["Ergebnisse AK Wohnen"], [], ["Leitfrage", "Beitrag", "Punkte"], ["F1", "a", 1]],
+            "cards",
+            2,
+        ),
+        (
+            [["Ergebnisse der Bewertung"], ["Maßnahme", "Bewerter/in", "Wirkung", "Aufwand"]],
+            "ratings",
+            1,
+        ),
+        ([["AK Sprache", None, "AK Arbeit"], ["Idee", None, "Idee"], ["a", None, "b"]], "cards", 1),
+        ([["Beitrag"], ["Ergebnisse sichern"]], "cards", 0),
+    ],
+)
+def test_one_cell_or_group_title_above_a_wider_header(rows, kind, header):
+    det = detect(rows)
+    assert (det.kind, det.header_row) == (kind, header)
+
+
+def test_layout_columns_of_wild_headers():
+    assert detect([["Frage 1", "Punkte", "Frage 2"], ["a", 1, "b"]]).columns == {
+        "questions": [0, 2],
+        "votes": [1],
+        "group": [],
+    }
+    side = detect([["Leitfrage", "Idee", "Punkte", None, "Leitfrage", "Idee", "Punkte"]])
+    assert side.columns == {"text": [1, 5], "question": [0, 4], "votes": [2, 6], "group": []}
+    groups = detect([["AK Wohnen", "Punkte", "AK Arbeit"], ["a", 1, "b"]])
+    assert (groups.layout, groups.columns["group_columns"]) == ("wide", [0, 2])
+    proposal = detect([["Maßnahmenvorschlag", "Punkte"], ["Sprachcafé", 2]])
+    assert (proposal.kind, proposal.columns["text"]) == ("cards", [0])  # no question column
+    notes = [["Notizen"], ["Nächstes Treffen im Januar"]]
+    with pytest.raises(LayoutError):
+        detect(notes, name="Fazit")
