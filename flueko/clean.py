@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -162,6 +163,14 @@ def normalise_text(value: object) -> str:
     str
         The cleaned one-line text.
     """
+    if isinstance(value, str):
+        return _normalise_str(value)
+    return normalise_cell(value).replace("\n", " ")
+
+
+@lru_cache(maxsize=262_144)
+def _normalise_str(value: str) -> str:
+    """:func:`normalise_text` of a string, cached: headers and questions repeat on every row."""
     return normalise_cell(value).replace("\n", " ")
 
 

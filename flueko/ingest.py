@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,15 +112,18 @@ class _Context:
             load_settings("taxonomy.yaml", workspace=ws, round_id=round_id)
         )
         self.items = load_settings("survey_items.yaml", workspace=ws, round_id=round_id)
+        self._items_seen: dict[str, str | None] = {}
         tax = self.taxonomy
-        self.question_of = lambda text: question_for_heading(text, tax)
-        self.group_of = lambda text: field_for_group(text, tax)
+        self.question_of = lru_cache(maxsize=65_536)(lambda text: question_for_heading(text, tax))
+        self.group_of = lru_cache(maxsize=4_096)(lambda text: field_for_group(text, tax))
 
     def item_of(self, header: str) -> str | None:
+        """Survey item a header names (cached: detection asks for every header cell)."""
         from flueko.survey import match_item
 
-        key, _score = match_item(header, items=self.items)
-        return key
+        if header not in self._items_seen:
+            self._items_seen[header] = match_item(header, items=self.items)[0]
+        return self._items_seen[header]
 
 
 def _non_empty_cells(sheet: Sheet) -> int:

@@ -286,7 +286,7 @@ def conform(df: pd.DataFrame, table: str, *, fill_missing: bool = True) -> pd.Da
         If a column is missing (with ``fill_missing=False``) or cannot take its dtype.
     """
     spec = TABLES[table]
-    out = pd.DataFrame(index=pd.RangeIndex(len(df)))
+    columns: dict[str, pd.Series] = {}
     for col, dtype in spec.items():
         if col in df.columns:
             values = df[col].reset_index(drop=True)
@@ -298,18 +298,19 @@ def conform(df: pd.DataFrame, table: str, *, fill_missing: bool = True) -> pd.Da
                 hint=f"vorhanden sind: {', '.join(map(str, df.columns))}",
             )
         try:
-            out[col] = _cast(values, dtype)
+            columns[col] = _cast(values, dtype)
         except (TypeError, ValueError) as err:
             raise SchemaError(
                 f"Tabelle '{table}': Spalte '{col}' lässt sich nicht als {dtype} lesen ({err})"
             ) from err
-    return out
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(df)))
 
 
 def _cast(values: pd.Series, dtype: str) -> pd.Series:
     if dtype == STR:
-        values = values.astype(object).where(values.notna(), None)
-        return values.map(lambda v: v if v is None else str(v)).astype(STR)
+        if isinstance(values.dtype, pd.StringDtype):
+            return values.astype(STR)
+        return values.astype(object).where(values.notna(), None).astype(STR)
     if dtype == INT:
         return pd.to_numeric(values, errors="raise").round().astype(INT)
     if dtype == FLOAT:

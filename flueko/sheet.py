@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 Cell = object
 Row = tuple[Cell, ...]
@@ -47,9 +48,9 @@ class Sheet:
         """Number of rows."""
         return len(self.rows)
 
-    @property
+    @cached_property
     def n_cols(self) -> int:
-        """Width of the widest row."""
+        """Width of the widest row (computed once; the sheet is immutable)."""
         return max((len(r) for r in self.rows), default=0)
 
     def value(self, row: int, col: int) -> Cell:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -25,14 +26,20 @@ def fold_chars(text: object) -> str:
     return s.casefold()
 
 
+@lru_cache(maxsize=262_144)
+def _fold_cached(text: str, keep: str) -> str:
+    return " ".join(_non_word(keep).sub(" ", fold_chars(text)).split())
+
+
 def fold(text: object, *, keep: str = "") -> str:
     """:func:`fold_chars`, then everything but letters, digits and ``keep`` becomes one space.
 
     >>> fold("Maßnahme (Wirkung 1–5)")
     'massnahme wirkung 1 5'
     """
-    pattern = _non_word(keep)
-    return " ".join(pattern.sub(" ", fold_chars(text)).split())
+    if isinstance(text, str):
+        return _fold_cached(text, keep)  # headers and labels repeat on every row
+    return " ".join(_non_word(keep).sub(" ", fold_chars(text)).split())
 
 
 _PATTERNS: dict[str, re.Pattern] = {}
