@@ -416,13 +416,9 @@ def test_title_block_mentioning_ergebnisse_does_not_hide_the_header(tmp_path, ca
     assert df[s.TEXT].tolist() == ["Zu wenig Wohnraum", "Gute Nachbarschaft"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="detect.classify_row takes a row of plain numbers (1 | 2) as a wide header because "
-    "taxonomy.question_for_heading maps a bare number to the n-th Leitfrage; a sheet without "
-    "any header then counts as cards with 0 cells instead of failing with unknown_layout",
-)
 def test_row_of_numbers_is_not_a_wide_header(tmp_path, capsys) -> None:
+    # regression: question_for_heading maps a bare number to the n-th Leitfrage, so a row
+    # "1 | 2" was taken as a wide header and the sheet counted as cards with 0 cells
     _single_file_round(tmp_path, "zahlen.xlsx", [["xyz", "qrs"], [1, 2]])
     run = _ingest(tmp_path, "r", capsys)
     assert run.code == 1
