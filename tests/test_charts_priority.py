@@ -69,3 +69,13 @@ def test_robustness_chart():
     assert list(fig.data[0].y) == ["b", "&lt;i&gt;A&lt;/i&gt;"]
     assert "empfindlich" in fig.data[0].hovertext[0]
     assert "Rang 2–6" in fig.data[0].hovertext[0]
+
+
+def test_coinciding_measures_fan_out_and_show_their_rank():
+    import numpy as np
+
+    from flueko.charts.priority import _spread
+
+    dx, dy = _spread(np.array([2.0, 2.0, 4.0]), np.array([3.0, 3.0, 1.0]))
+    assert (dx[2], dy[2]) == (0.0, 0.0)
+    assert np.hypot(dx[0] - dx[1], dy[0] - dy[1]) > 0.2

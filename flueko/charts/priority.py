@@ -25,9 +25,29 @@ def _bubble_sizes(measures: pd.DataFrame) -> tuple[np.ndarray, str]:
             x = _floats(measures[col])
             top = np.nanmax(x)
             if top > 0:
-                sizes = 12 + 30 * np.sqrt(np.nan_to_num(x, nan=0.0) / top)
+                sizes = 18 + 26 * np.sqrt(np.nan_to_num(x, nan=0.0) / top)
                 return sizes, label
-    return np.full(len(measures), 14.0), ""
+    return np.full(len(measures), 20.0), ""
+
+
+def _spread(x: np.ndarray, y: np.ndarray, *, radius: float = 0.12) -> tuple[np.ndarray, ...]:
+    """Offsets that fan out measures sitting on the same point (medians often coincide).
+
+    The k-th of n measures at one point moves ``radius`` towards angle 2πk/n; a lone point
+    stays. Deterministic, so the same table gives the same chart; hover shows true values.
+    """
+    dx, dy = np.zeros(len(x)), np.zeros(len(x))
+    seen: dict[tuple[float, float], list[int]] = {}
+    for i, (a, b) in enumerate(zip(x, y, strict=True)):
+        if not (np.isnan(a) or np.isnan(b)):
+            seen.setdefault((round(float(a), 3), round(float(b), 3)), []).append(i)
+    for members in seen.values():
+        n = len(members)
+        if n > 1:
+            for k, i in enumerate(members):
+                dx[i] = radius * np.cos(2 * np.pi * k / n)
+                dy[i] = radius * np.sin(2 * np.pi * k / n)
+    return dx, dy
 
 
 def priority_matrix(
@@ -50,6 +70,9 @@ def priority_matrix(
     impact, effort = _floats(df[schema.IMPACT]), _floats(df[schema.EFFORT])
     shown = ~(np.isnan(impact) | np.isnan(effort))
     sizes, size_label = _bubble_sizes(df)
+    dx, dy = _spread(effort, impact)
+    ranks = df[schema.RANK] if schema.RANK in df else pd.Series([pd.NA] * len(df))
+    labels = np.array(["" if pd.isna(r) else str(int(r)) for r in ranks], dtype=object)
     fig = go.Figure()
     fields = df[schema.FIELD].astype("string").fillna(schema.DEFAULT_FIELD)
     for key in sorted(set(fields[shown])):
@@ -68,9 +91,12 @@ def priority_matrix(
         ]
         fig.add_trace(
             go.Scatter(
-                x=effort[mask],
-                y=impact[mask],
-                mode="markers",
+                x=effort[mask] + dx[mask],
+                y=impact[mask] + dy[mask],
+                mode="markers+text",
+                text=labels[mask].tolist(),
+                textposition="middle center",
+                textfont={"size": 10, "color": "white"},
                 name=plain(field_labels.get(key, key)),
                 marker={
                     "size": sizes[mask],
