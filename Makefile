@@ -20,7 +20,6 @@ install: $(STAMP) ## create .venv and install flueko with its dev extras
 
 demo: $(STAMP) ## run every demo round and write the reports (reports/index.html)
 	$(BIN)/flueko run --all
-	@echo "Übersicht: $(CURDIR)/reports/index.html"
 
 test: $(STAMP) ## run the whole test suite
 	$(BIN)/python -m pytest -q
