@@ -21,7 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from flueko import schema
-from flueko.taxonomy import Taxonomy, field_for_group, field_scores
+from flueko.taxonomy import Taxonomy, field_for_group, field_matches
 
 CODING_MEASURE = "measure"
 """Coding column: the analyst's measure name (merges/splits clusters)."""
@@ -50,9 +50,7 @@ def classify_text(text: str, group_field: str | None, tax: Taxonomy) -> tuple[st
     tax
         The taxonomy in force.
     """
-    from flueko.taxonomy import match_field_terms
-
-    scores = field_scores(text, tax)
+    scores, matched = field_matches(text, tax)
     if scores:
         order = {k: i for i, k in enumerate(tax.field_keys)}
         s1 = max(scores.values())
@@ -61,7 +59,7 @@ def classify_text(text: str, group_field: str | None, tax: Taxonomy) -> tuple[st
         field = group_field if group_field in best else min(best, key=order.__getitem__)
         s2 = max((v for k, v in scores.items() if k != field), default=0)
         conf = 0.3 + 0.6 * (s1 - s2) / s1 + (0.1 if field == group_field else 0.0)
-        terms = match_field_terms(text, tax).get(field, [])
+        terms = matched.get(field, [])
         return field, RULE, round(min(conf, 1.0), 3), "; ".join(terms)
     if group_field is not None:
         return group_field, GROUP, CONF_GROUP, ""
@@ -97,9 +95,14 @@ def categorise(
         g: field_for_group(g, taxonomy) for g in out[schema.GROUP].dropna().unique().tolist()
     }
     fields, methods, confs, terms = [], [], [], []
+    seen: dict[tuple[str, str | None], tuple[str, str, float, str]] = {}
     for text, group in zip(out[schema.TEXT].tolist(), out[schema.GROUP].tolist(), strict=True):
         gf = group_fields.get(group) if isinstance(group, str) else None
-        f, m, c, t = classify_text(text if isinstance(text, str) else "", gf, taxonomy)
+        key = (text if isinstance(text, str) else "", gf)
+        found = seen.get(key)
+        if found is None:  # many ideas repeat: classify each distinct text once
+            found = seen[key] = classify_text(key[0], gf, taxonomy)
+        f, m, c, t = found
         fields.append(f)
         methods.append(m)
         confs.append(c)

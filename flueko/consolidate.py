@@ -20,8 +20,10 @@ the pairs sharing two counted stems (a ``cdist`` bound). Clusters are the connec
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -45,7 +47,10 @@ BLOCK_TOKENS = 3
 MAX_BLOCK = 5000
 """A token shared by more texts than this is a block key only for texts without a rarer one."""
 CHUNK = 2000
-"""Rows per ``cdist`` call inside a block."""
+"""Most rows per ``cdist`` call inside a block."""
+CHUNKS_PER_BLOCK = 8
+"""A block is compared in at least this many row chunks (each with itself and the rows after
+it), so that little more than the upper triangle of its matrix is computed."""
 
 STOPWORDS = frozenset(
     """
@@ -97,9 +102,21 @@ def normalise_for_matching(text: str) -> str:
     """Folded text without stopwords, each word lightly stemmed ("Die Sprachkurse fehlen" →
     "sprachkurs fehl").
     """
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
+    if isinstance(text, str):
+        return _normalise_cached(text)  # clustering and titles normalise the same texts
+    if text is None or pd.isna(text):
         return ""
-    return " ".join(_stem(w) for w in fold(text).split() if w not in STOPWORDS)
+    return _normalise_cached(str(text))
+
+
+@lru_cache(maxsize=262_144)
+def _normalise_cached(text: str) -> str:
+    return " ".join(_stem_cached(w) for w in fold(text).split() if w not in STOPWORDS)
+
+
+@lru_cache(maxsize=262_144)
+def _stem_cached(word: str) -> str:
+    return _stem(word)
 
 
 # --- German-aware stem overlap ---------------------------------------------------------------
@@ -217,6 +234,14 @@ class _Encoded(NamedTuple):
     all_c: list[str]
     whole_c: list[str]
     length: np.ndarray  # summed weight of the whole words
+    # the same as arrays: per text (CSR ``start``) its keys (``key``, by character) and
+    # whether each is a part; per key and role (0 whole, 1 part) its repeats in *_w and *_c
+    start: np.ndarray
+    key: np.ndarray
+    part: np.ndarray
+    reps: np.ndarray
+    once: np.ndarray
+    entry: np.ndarray  # text × number of keys + key: sorted, for lookups
 
 
 def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Encoded:
@@ -227,23 +252,50 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
     common = max(RARE_DF, COMMON_SHARE * n)
     # per key and role (whole word / part): its weighted and its counting characters
     code: dict[tuple[str, bool], tuple[str, str]] = {}
+    index: dict[str, int] = {}
+    reps_of = np.zeros((len(df), 2), dtype=np.int64)
+    once_of = np.zeros((len(df), 2), dtype=np.int64)
     for i, (k, d) in enumerate(sorted(df.items())):
         w = WEIGHT_STEPS * float(np.log1p(n / d)) / top * (HAPAX_WEIGHT if d == 1 else 1.0)
         ch = _char(i)
+        index[k] = i
         for part in (False, True):
             reps = max(1, round(w * (PART_WEIGHT if part else 1.0)))
             once = 0 if d > common else 2 if d <= RARE_DF and not part else 1
             code[k, part] = (ch * reps, ch * once)
-    enc = _Encoded([], [], [], [], np.zeros(n))
+            reps_of[i, int(part)] = reps
+            once_of[i, int(part)] = once
+    all_w, whole_w, all_c, whole_c = [], [], [], []
+    length = np.zeros(n)
+    start = np.zeros(n + 1, dtype=np.int64)
+    ent_key: list[int] = []
+    ent_part: list[bool] = []
     for t, ks in enumerate(keys):
         all_codes = sorted(code[item] for item in ks.items())
         whole_codes = sorted(code[k, False] for k, part in ks.items() if not part)
-        enc.all_w.append("".join(c[0] for c in all_codes))
-        enc.whole_w.append("".join(c[0] for c in whole_codes))
-        enc.all_c.append("".join(c[1] for c in all_codes))
-        enc.whole_c.append("".join(c[1] for c in whole_codes))
-        enc.length[t] = sum(len(c[0]) for c in whole_codes)
-    return enc
+        all_w.append("".join(c[0] for c in all_codes))
+        whole_w.append("".join(c[0] for c in whole_codes))
+        all_c.append("".join(c[1] for c in all_codes))
+        whole_c.append("".join(c[1] for c in whole_codes))
+        length[t] = sum(len(c[0]) for c in whole_codes)
+        for i, part in sorted((index[k], part) for k, part in ks.items()):
+            ent_key.append(i)
+            ent_part.append(part)
+        start[t + 1] = len(ent_key)
+    return _Encoded(
+        all_w,
+        whole_w,
+        all_c,
+        whole_c,
+        length,
+        start,
+        np.array(ent_key, dtype=np.int64),
+        np.array(ent_part, dtype=bool),
+        reps_of,
+        once_of,
+        np.repeat(np.arange(n, dtype=np.int64), np.diff(start)) * len(df)
+        + np.array(ent_key, dtype=np.int64),
+    )
 
 
 def _lcs(rows: list[str], cols: list[str]) -> np.ndarray:
@@ -279,26 +331,12 @@ def _stem_block(enc: _Encoded, rows: np.ndarray, cols: np.ndarray) -> np.ndarray
     return np.floor(score + 1e-9)
 
 
-def _stem_pair(enc: _Encoded, i: int, j: int) -> float:
-    """:func:`_stem_block` for one pair (``i`` ≠ ``j``)."""
-    sim = LCSseq.similarity
-    count = max(sim(enc.all_c[i], enc.whole_c[j]), sim(enc.whole_c[i], enc.all_c[j]))
-    small, large = sorted((enc.length[i], enc.length[j]))
-    if count < 2 or small <= 0:
-        return 0.0
-    shared = max(sim(enc.all_w[i], enc.whole_w[j]), sim(enc.whole_w[i], enc.all_w[j]))
-    score = 100 * (
-        COVER_SMALL * min(shared / small, 1.0) + (1 - COVER_SMALL) * min(shared / large, 1.0)
-    )
-    return float(np.floor(score + 1e-9))
-
-
 def _add_stem_scores(
     m: np.ndarray, enc: _Encoded, rows: np.ndarray, cols: np.ndarray, *, cutoff: int
 ) -> None:
     """Raise ``m`` (a chunk of :func:`similar_pairs`, rows × cols) to the stem overlap where it
     reaches ``cutoff``. Only pairs sharing two counted stems (a cheap ``cdist`` of the counting
-    strings, an upper bound) are scored one by one."""
+    strings, an upper bound) are scored."""
     bound = process.cdist(
         [enc.all_c[i] for i in rows.tolist()],
         [enc.all_c[i] for i in cols.tolist()],
@@ -308,13 +346,56 @@ def _add_stem_scores(
         workers=-1,
     )
     r, c = np.nonzero(bound)
-    keep = c > r
-    for a, b in zip(r[keep].tolist(), c[keep].tolist(), strict=True):
-        if m[a, b] >= cutoff:
-            continue
-        score = _stem_pair(enc, int(rows[a]), int(cols[b]))
-        if score >= cutoff:
-            m[a, b] = score
+    keep = (c > r) & (m[r, c] < cutoff)
+    r, c = r[keep], c[keep]
+    if not len(r):
+        return
+    score = _stem_pairs(enc, rows[r], cols[c])
+    hit = score >= cutoff
+    m[r[hit], c[hit]] = score[hit]
+
+
+def _stem_pairs(enc: _Encoded, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Stem overlap of each pair ``(i[k], j[k])`` (``i[k]`` ≠ ``j[k]``), as :func:`_stem_block`
+    scores it, without building the strings' LCS one pair at a time.
+
+    The key strings list each key's character in one (sorted) order, so the LCS of two of
+    them is the size of their multiset intersection: per shared key the smaller repeat count.
+    """
+    n_keys = len(enc.reps)
+    ent_code = enc.entry
+    if not len(ent_code):
+        return np.zeros(len(i))
+    # every key of text i[k], looked up among the keys of text j[k]
+    per_pair = enc.start[i + 1] - enc.start[i]
+    pair = np.repeat(np.arange(len(i)), per_pair)
+    first = np.repeat(enc.start[i] - np.cumsum(per_pair) + per_pair, per_pair)
+    ent_i = first + np.arange(len(pair))
+    key = enc.key[ent_i]
+    want = j[pair] * n_keys + key
+    pos = np.minimum(np.searchsorted(ent_code, want), len(ent_code) - 1)
+    found = ent_code[pos] == want
+    pair, key, ent_i, ent_j = pair[found], key[found], ent_i[found], pos[found]
+    part_i, part_j = enc.part[ent_i].astype(np.intp), enc.part[ent_j].astype(np.intp)
+    once = np.minimum(enc.once[key, part_i], enc.once[key, part_j])
+    reps = np.minimum(enc.reps[key, part_i], enc.reps[key, part_j])
+    whole_i, whole_j = part_i == 0, part_j == 0
+
+    def total(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        return np.bincount(pair[mask], weights=values[mask], minlength=len(i))
+
+    # all keys of i against the whole words of j, and the whole words of i against all of j
+    count = np.maximum(total(once, whole_j), total(once, whole_i))
+    shared = np.maximum(total(reps, whole_j), total(reps, whole_i))
+    len_i, len_j = enc.length[i], enc.length[j]
+    small, large = np.minimum(len_i, len_j), np.maximum(len_i, len_j)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = 100 * (
+            COVER_SMALL * np.minimum(shared / small, 1.0)
+            + (1 - COVER_SMALL) * np.minimum(shared / large, 1.0)
+        )
+    score = np.where((count >= 2) & (small > 0), score, 0.0)
+    return np.floor(score + 1e-9)
 
 
 def stem_overlap_matrix(
@@ -397,8 +478,9 @@ def similar_pairs(
     :data:`BLOCK_TOKENS` rarest tokens — for :data:`STEM_OVERLAP` its rarest
     :func:`match_keys`, compound parts included — (a token of more than :data:`MAX_BLOCK`
     texts only when the text has no rarer one); each block is scored with ``process.cdist`` in
-    chunks of :data:`CHUNK` rows, ``dtype=uint8`` and ``score_cutoff``. :data:`STEM_OVERLAP`
-    scores the larger of ``token_sort_ratio`` and :func:`stem_overlap_matrix`.
+    row chunks (:data:`CHUNK`, :data:`CHUNKS_PER_BLOCK`), ``dtype=uint8`` and
+    ``score_cutoff``. :data:`STEM_OVERLAP` scores the larger of ``token_sort_ratio`` and
+    :func:`stem_overlap_matrix`.
     """
     score = _scorer(scorer)
     stem = score == STEM_OVERLAP
@@ -431,8 +513,9 @@ def similar_pairs(
             continue
         idx = np.asarray(members)
         choices = [strings[i] for i in members]
-        for start in range(0, len(members), CHUNK):
-            rows = choices[start : start + CHUNK]
+        step = min(CHUNK, max(64, -(-len(members) // CHUNKS_PER_BLOCK)))
+        for start in range(0, len(members), step):
+            rows = choices[start : start + step]
             # only the upper triangle: compare a chunk with itself and everything after it
             cols = choices[start:]
             m = process.cdist(
@@ -444,7 +527,7 @@ def similar_pairs(
                 workers=-1,
             )
             if stem:
-                _add_stem_scores(m, enc, idx[start : start + CHUNK], idx[start:], cutoff=cutoff)
+                _add_stem_scores(m, enc, idx[start : start + step], idx[start:], cutoff=cutoff)
             r, c = np.nonzero(m)
             keep = c > r
             for a, b in zip(r[keep].tolist(), c[keep].tolist(), strict=True):
@@ -580,15 +663,49 @@ def _join(values) -> str | None:
 
 def card_votes(ideas: pd.DataFrame) -> int | None:
     """Votes of a set of ideas counted once per card (a split card's votes are not repeated)."""
-    votes = ideas[[schema.CARD_ID, schema.VOTES]].copy()
-    votes[schema.CARD_ID] = (
-        votes[schema.CARD_ID]
-        .astype(object)
-        .where(votes[schema.CARD_ID].notna(), ideas[schema.IDEA_ID].astype(object))
-    )
-    per_card = votes.groupby(schema.CARD_ID, sort=False)[schema.VOTES].max()
-    per_card = per_card.dropna()
-    return int(per_card.sum()) if len(per_card) else None
+    votes = [None if _missing(v) else int(v) for v in ideas[schema.VOTES].tolist()]
+    ids = ideas[schema.IDEA_ID].tolist()
+    card = [
+        i if _missing(c) else c for c, i in zip(ideas[schema.CARD_ID].tolist(), ids, strict=True)
+    ]
+    return _card_votes(range(len(ids)), card, votes)
+
+
+def _missing(value: object) -> bool:
+    """True for None, NaN and ``pd.NA`` (scalars only)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _card_votes(pos, card: list, votes: list) -> int | None:
+    """Summed votes of the distinct cards ``card`` of rows ``pos`` (each card: its largest
+    known vote); None when no card has a vote."""
+    per_card: dict = {}
+    for i in pos:
+        v = votes[i]
+        c = card[i]
+        if v is not None and not _missing(c):  # a row without card and idea id: not counted
+            old = per_card.get(c)
+            if old is None or v > old:
+                per_card[c] = v
+    return sum(per_card.values()) if per_card else None
+
+
+_MEASURE_COLUMNS = [
+    schema.ROUND,
+    schema.MEASURE_ID,
+    schema.CLUSTER_ID,
+    schema.FIELD,
+    schema.TITLE,
+    schema.VOTES,
+    N_IDEAS,
+    N_GROUPS,
+    GROUPS,
+    schema.IDEA_IDS,
+    schema.SOURCE_FILE,
+    schema.SOURCE_SHEET,
+    schema.SOURCE_CELL,
+]
+_CANDIDATE_COLUMNS = [c for c in _MEASURE_COLUMNS if c != schema.MEASURE_ID]
 
 
 def candidate_measures(
@@ -619,45 +736,58 @@ def candidate_measures(
         manual_title = dict(
             zip(named[schema.IDEA_ID].tolist(), named[CODING_MEASURE].tolist(), strict=True)
         )
-    rows = []
-    keyed = df.assign(_pos=np.arange(len(df)))
-    for (round_id, cluster), ideas in keyed.groupby(
-        [schema.ROUND, schema.CLUSTER_ID], sort=True, dropna=False
-    ):
-        ideas = ideas.sort_values("_pos")
-        title = _title(ideas, manual_title)
-        rows.append(
-            {
-                schema.ROUND: round_id,
-                schema.CLUSTER_ID: cluster,
-                schema.FIELD: _majority_field(ideas, order),
-                schema.TITLE: title,
-                schema.VOTES: card_votes(ideas),
-                N_IDEAS: len(ideas),
-                N_GROUPS: ideas[schema.GROUP].nunique(dropna=True),
-                GROUPS: _join(ideas[schema.GROUP].tolist()),
-                schema.IDEA_IDS: "; ".join(ideas[schema.IDEA_ID].astype(str).tolist()),
-                schema.SOURCE_FILE: _join(ideas[schema.SOURCE_FILE].tolist()),
-                schema.SOURCE_SHEET: _join(ideas[schema.SOURCE_SHEET].tolist()),
-                schema.SOURCE_CELL: _join(ideas[schema.SOURCE_CELL].tolist()),
-            }
+    # one grouping pass: group numbers in the sorted order of (round, cluster), members in
+    # row order; everything per cluster is then plain Python over these lists
+    codes = (
+        df.groupby([schema.ROUND, schema.CLUSTER_ID], sort=True, dropna=False).ngroup().to_numpy()
+        if len(df)
+        else np.zeros(0, dtype=np.int64)
+    )
+    rows_of = np.argsort(codes, kind="stable")
+    bounds = [0, *(np.flatnonzero(np.diff(codes[rows_of])) + 1).tolist(), len(df)]
+    rows_list = rows_of.tolist()
+    col = {
+        c: df[c].tolist()
+        for c in (
+            schema.ROUND,
+            schema.CLUSTER_ID,
+            schema.FIELD,
+            schema.GROUP,
+            schema.IDEA_ID,
+            schema.SOURCE_FILE,
+            schema.SOURCE_SHEET,
+            schema.SOURCE_CELL,
         )
-    columns = [
-        schema.ROUND,
-        schema.MEASURE_ID,
-        schema.CLUSTER_ID,
-        schema.FIELD,
-        schema.TITLE,
-        schema.VOTES,
-        N_IDEAS,
-        N_GROUPS,
-        GROUPS,
-        schema.IDEA_IDS,
-        schema.SOURCE_FILE,
-        schema.SOURCE_SHEET,
-        schema.SOURCE_CELL,
+    }
+    idea_str = df[schema.IDEA_ID].astype(str).tolist()
+    texts = df[schema.TEXT].fillna("").astype(str).tolist()
+    votes = [None if _missing(v) else int(v) for v in df[schema.VOTES].tolist()]
+    card = [
+        i if _missing(c) else c
+        for c, i in zip(df[schema.CARD_ID].tolist(), col[schema.IDEA_ID], strict=True)
     ]
-    out = pd.DataFrame(rows, columns=[c for c in columns if c != schema.MEASURE_ID])
+    data: dict[str, list] = {c: [] for c in _CANDIDATE_COLUMNS}
+    for lo, hi in itertools.pairwise(bounds):
+        if lo == hi:
+            continue
+        pos = rows_list[lo:hi]
+        first = pos[0]
+        data[schema.ROUND].append(col[schema.ROUND][first])
+        data[schema.CLUSTER_ID].append(col[schema.CLUSTER_ID][first])
+        data[schema.FIELD].append(_majority_field(pos, col[schema.FIELD], votes, order))
+        data[schema.TITLE].append(
+            _title(pos, col[schema.IDEA_ID], texts, votes, idea_str, manual_title)
+        )
+        data[schema.VOTES].append(_card_votes(pos, card, votes))
+        groups = [col[schema.GROUP][i] for i in pos]
+        data[N_IDEAS].append(len(pos))
+        data[N_GROUPS].append(len({g for g in groups if not _missing(g)}))
+        data[GROUPS].append(_join(groups))
+        data[schema.IDEA_IDS].append("; ".join(idea_str[i] for i in pos))
+        for c in (schema.SOURCE_FILE, schema.SOURCE_SHEET, schema.SOURCE_CELL):
+            data[c].append(_join(col[c][i] for i in pos))
+    columns = _MEASURE_COLUMNS
+    out = pd.DataFrame(data, columns=_CANDIDATE_COLUMNS)
     out[schema.MEASURE_ID] = _unique_ids(out)
     out = out[columns]
     dtypes = {c: schema.STR for c in columns}
@@ -689,33 +819,111 @@ def _unique_ids(measures: pd.DataFrame) -> list[str]:
     return ids
 
 
-def _title(ideas: pd.DataFrame, manual_title: dict) -> str:
-    for idea in ideas[schema.IDEA_ID].tolist():
-        name = manual_title.get(idea)
-        if isinstance(name, str) and name.strip():
-            return " ".join(name.split())
-    texts = ideas[schema.TEXT].fillna("").astype(str).tolist()
-    votes = [int(v) if not pd.isna(v) else -1 for v in ideas[schema.VOTES].tolist()]
-    idea_ids = ideas[schema.IDEA_ID].astype(str).tolist()
-    if len(texts) == 1:
-        return texts[0]
-    norm = [normalise_for_matching(t) for t in texts]
-    sim = process.cdist(norm, norm, scorer=fuzz.token_sort_ratio, dtype=np.uint8)
-    central = sim.sum(axis=1).tolist()
-    best = min(range(len(texts)), key=lambda i: (-votes[i], -central[i], idea_ids[i]))
-    return texts[best]
+def _title(
+    pos: list[int],
+    ideas: list,
+    texts: list[str],
+    votes: list[int | None],
+    idea_str: list[str],
+    manual_title: dict,
+) -> str:
+    """The analyst's name of the first coded idea of rows ``pos``, else the text with most
+    votes, then the most central one (summed ``token_sort_ratio`` with all ideas of the
+    cluster), then the smallest idea_id."""
+    if manual_title:
+        for i in pos:
+            name = manual_title.get(ideas[i])
+            if isinstance(name, str) and name.strip():
+                return " ".join(name.split())
+    if len(pos) == 1:
+        return texts[pos[0]]
+    rank = [-1 if votes[i] is None else votes[i] for i in pos]
+    top = max(rank)
+    tied = [k for k, r in enumerate(rank) if r == top]
+    if len(tied) == 1:  # most votes decides; centrality only breaks ties
+        return texts[pos[tied[0]]]
+    # token_sort_ratio of normalised texts = ratio of their word-sorted forms
+    words = [" ".join(sorted(normalise_for_matching(texts[i]).split())) for i in pos]
+    central = _centrality([words[k] for k in tied], words)
+    best = min(range(len(tied)), key=lambda t: (-central[t], idea_str[pos[tied[t]]]))
+    return texts[pos[tied[best]]]
 
 
-def _majority_field(ideas: pd.DataFrame, order: dict[str, int]) -> str | None:
-    fields = ideas[schema.FIELD].dropna().tolist()
-    if not fields:
+SIMD_MAX_LEN = 64
+"""rapidfuzz compares many strings of at most this length at once (SIMD): ~5× faster."""
+CENTRALITY_CELLS = 16_000_000
+"""Largest score matrix :func:`_centrality` builds at once (bytes)."""
+
+
+def _centrality(rows: list[str], cols: list[str]) -> list[int]:
+    """Per row string the sum of its ``ratio`` scores (0-100, as ``cdist`` with ``uint8``
+    gives them) with every one of ``cols`` — without an n×n matrix.
+
+    Equal strings are scored once and weighted by their count; each block of the matrix is
+    computed with its short strings (≤ :data:`SIMD_MAX_LEN`) as the queries.
+    """
+    uniq_rows = list(dict.fromkeys(rows))
+    count = Counter(cols)
+    uniq_cols = list(count)
+    weight = np.array([count[c] for c in uniq_cols], dtype=np.int64)
+    total = np.zeros(len(uniq_rows), dtype=np.int64)
+
+    def split(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        short = np.array([len(x) <= SIMD_MAX_LEN for x in strings], dtype=bool)
+        return np.flatnonzero(short), np.flatnonzero(~short)
+
+    row_parts, col_parts = split(uniq_rows), split(uniq_cols)
+    for r_short, r_idx in zip((True, False), row_parts, strict=True):
+        for c_short, c_idx in zip((True, False), col_parts, strict=True):
+            if not len(r_idx) or not len(c_idx):
+                continue
+            r_str = [uniq_rows[i] for i in r_idx.tolist()]
+            c_str = [uniq_cols[i] for i in c_idx.tolist()]
+            w = weight[c_idx]
+            transpose = c_short and not r_short  # queries: the side SIMD can take
+            queries = c_str if transpose else r_str
+            choices = r_str if transpose else c_str
+            step = max(1, CENTRALITY_CELLS // len(choices))
+            for lo in range(0, len(queries), step):
+                m = process.cdist(
+                    queries[lo : lo + step],
+                    choices,
+                    scorer=fuzz.ratio,
+                    dtype=np.uint8,
+                    workers=-1,
+                )
+                if transpose:  # m: cols × rows
+                    total[r_idx] += _weighted_sum(m, w[lo : lo + step], axis=0)
+                else:
+                    total[r_idx[lo : lo + step]] += _weighted_sum(m, w, axis=1)
+    by_row = dict(zip(uniq_rows, total.tolist(), strict=True))
+    return [by_row[x] for x in rows]
+
+
+def _weighted_sum(m: np.ndarray, weight: np.ndarray, *, axis: int) -> np.ndarray:
+    """Sum of ``m`` along ``axis``, each entry times the ``weight`` of its position there."""
+    if (weight == 1).all():
+        return m.sum(axis=axis, dtype=np.int64)
+    shape = (-1, 1) if axis == 0 else (1, -1)
+    return (m * weight.reshape(shape)).sum(axis=axis, dtype=np.int64)
+
+
+def _majority_field(
+    pos: list[int], fields: list, votes: list[int | None], order: dict[str, int]
+) -> str | None:
+    """Most frequent field of rows ``pos``; ties: more votes, taxonomy order, key."""
+    counts: Counter = Counter()
+    per_field: Counter = Counter()
+    for i in pos:
+        f = fields[i]
+        if _missing(f):
+            continue
+        counts[f] += 1
+        if isinstance(f, str) and votes[i] is not None:
+            per_field[f] += votes[i]
+    if not counts:
         return None
-    counts = Counter(fields)
-    votes: Counter = Counter()
-    for f, v in zip(ideas[schema.FIELD].tolist(), ideas[schema.VOTES].tolist(), strict=True):
-        if isinstance(f, str) and not pd.isna(v):
-            votes[f] += int(v)
-    return min(counts, key=lambda f: (-counts[f], -votes[f], order.get(f, len(order)), f))
+    return min(counts, key=lambda f: (-counts[f], -per_field[f], order.get(f, len(order)), f))
 
 
 # --- lineage ---------------------------------------------------------------------------------

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -231,27 +232,167 @@ def _stem_pattern(stem: str) -> str:
     return parse_stem(stem)[1]
 
 
-def _compiled(tax: Taxonomy) -> dict[str, tuple[list[tuple[str, re.Pattern]], re.Pattern | None]]:
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+class _WordHits(NamedTuple):
+    """The one-word stems matching one word, per field index."""
+
+    best: dict[int, tuple[int, int, str]]
+    """field → (largest weight, start of the first stem's match, first stem in keyword order)"""
+    stems: dict[int, tuple[int, ...]]
+    """field → indexes of the matching keyword stems"""
+    excluded: frozenset[int]
+    """fields whose one-word exclude stems match"""
+
+
+class _Matcher:
+    """The compiled keyword and exclude stems of one taxonomy, matched word by word.
+
+    A stem within one word (plain text of letters and digits only: nearly all of them) can
+    only match inside a single word of the folded text, and whether and where it matches
+    there depends on that word alone — so these stems are searched once per distinct word
+    (cached). A text of plain ASCII words without a stem spanning words is scored from its
+    words' cached results; any other text runs the regexes of the stems found in its words
+    (and of the multi-word stems occurring in it) over the whole text. Both give exactly what
+    running every stem's regex over the text gives.
+    """
+
+    def __init__(self, tax: Taxonomy) -> None:
+        self.fields: list[tuple[str, list[tuple[str, re.Pattern, int]], re.Pattern | None]] = []
+        self.word_kw: list[tuple[str, re.Pattern, int, int, int]] = []  # plain, re, field, k, w
+        self.word_ex: list[tuple[str, re.Pattern, int]] = []  # plain, re, field
+        self.span_kw: list[tuple[str, int, int]] = []  # plain, field, k
+        self.span_ex: list[tuple[str, int]] = []  # plain, field
+        for f, cat in enumerate(tax.fields):
+            kws = []
+            for k, s in enumerate(cat.keywords):
+                plain, pattern, weight = parse_stem(s)
+                pat = re.compile(pattern)
+                kws.append((plain, pat, weight))
+                if _WORD_RE.fullmatch(plain):
+                    self.word_kw.append((plain, pat, f, k, weight))
+                else:
+                    self.span_kw.append((plain, f, k))
+            excl = None
+            if cat.exclude:
+                excl = re.compile("|".join(_stem_pattern(s) for s in cat.exclude))
+                for s in cat.exclude:
+                    plain, pattern, _ = parse_stem(s)
+                    if _WORD_RE.fullmatch(plain):
+                        self.word_ex.append((plain, re.compile(pattern), f))
+                    else:
+                        self.span_ex.append((plain, f))
+            self.fields.append((cat.key, kws, excl))
+        self._words: dict[str, _WordHits] = {}
+
+    def _word(self, word: str) -> _WordHits:
+        """What the one-word stems find in ``word`` (see :class:`_WordHits`)."""
+        hit = self._words.get(word)
+        if hit is None:
+            found: dict[int, list[tuple[int, int, int]]] = {}
+            for plain, pat, f, k, weight in self.word_kw:
+                if plain in word and (m := pat.search(word)) is not None:
+                    found.setdefault(f, []).append((k, m.start(), weight))
+            hit = _WordHits(
+                {
+                    f: (max(m[2] for m in ms), ms[0][1], self.fields[f][1][ms[0][0]][0])
+                    for f, ms in found.items()
+                },
+                {f: tuple(m[0] for m in ms) for f, ms in found.items()},
+                frozenset(
+                    f for plain, pat, f in self.word_ex if plain in word and pat.search(word)
+                ),
+            )
+            if len(self._words) >= _TEXT_CACHE:
+                self._words.clear()
+            self._words[word] = hit
+        return hit
+
+    def scan(self, folded: str) -> list[tuple[str, dict[int, int], dict[int, tuple[int, str]]]]:
+        """Per field with a match: key, word → largest weight, word → (start, first stem)."""
+        tokens = folded.split(" ")
+        words = self._words
+        infos = [words.get(t) or self._word(t) for t in tokens]
+        span_kw = [(f, k) for plain, f, k in self.span_kw if plain in folded]
+        span_ex = {f for plain, f in self.span_ex if plain in folded}
+        if folded.isascii() and not span_kw and not span_ex:  # words = tokens
+            out = self._from_words(tokens, infos)
+        else:
+            out = self._from_regex(folded, infos, span_kw, span_ex)
+        return out
+
+    def _from_words(self, tokens: list[str], infos: list[_WordHits]) -> list:
+        per_field: dict[int, tuple[dict[int, int], dict[int, tuple[int, str]]]] = {}
+        start = 0
+        for w, (token, info) in enumerate(zip(tokens, infos, strict=True)):
+            if info.best:
+                excluded = info.excluded
+                for f, (weight, offset, stem) in info.best.items():
+                    if f in excluded:
+                        continue
+                    found = per_field.get(f)
+                    if found is None:
+                        found = per_field[f] = ({}, {})
+                    found[0][w] = weight
+                    found[1][w] = (start + offset, stem)
+            start += len(token) + 1
+        return [(self.fields[f][0], *per_field[f]) for f in sorted(per_field)]
+
+    def _from_regex(self, folded: str, infos: list[_WordHits], span_kw: list, span_ex: set) -> list:
+        per_field: dict[int, set[int]] = {}
+        cand_ex = set(span_ex)
+        for info in infos:
+            for f, ks in info.stems.items():
+                per_field.setdefault(f, set()).update(ks)
+            cand_ex.update(info.excluded)
+        for f, k in span_kw:
+            per_field.setdefault(f, set()).add(k)
+        out = []
+        if not per_field:
+            return out
+        words = _word_spans(folded)
+        starts = [s for s, _ in words]
+        for f in sorted(per_field):
+            key, kws, excl = self.fields[f]
+            excluded_words: set[int] = set()
+            if excl is not None and f in cand_ex:
+                for m in excl.finditer(folded):
+                    excluded_words.update(_words_touched(starts, words, m.start(), m.end()))
+            weights: dict[int, int] = {}
+            hits: dict[int, tuple[int, str]] = {}
+            for k in sorted(per_field[f]):
+                stem, pat, weight = kws[k]
+                for m in pat.finditer(folded):
+                    w = _word_index(starts, m.start())
+                    if w in excluded_words:
+                        continue
+                    weights[w] = max(weight, weights.get(w, 0))
+                    if w not in hits:
+                        hits[w] = (m.start(), stem)
+            if weights:
+                out.append((key, weights, hits))
+        return out
+
+
+_TEXT_CACHE = 200_000
+"""Words whose matches a :class:`_Matcher` keeps (emptied when full)."""
+
+
+def _matcher(tax: Taxonomy) -> _Matcher:
     cache = _PATTERN_CACHE.get(id(tax))
     if cache is not None and cache[0] is tax:
         return cache[1]
-    out = {}
-    for cat in tax.fields:
-        kws = []
-        for s in cat.keywords:
-            plain, pattern, weight = parse_stem(s)
-            kws.append((plain, re.compile(pattern), weight))
-        excl = re.compile("|".join(_stem_pattern(s) for s in cat.exclude)) if cat.exclude else None
-        out[cat.key] = (kws, excl)
-    _PATTERN_CACHE[id(tax)] = (tax, out)
-    return out
+    matcher = _Matcher(tax)
+    _PATTERN_CACHE[id(tax)] = (tax, matcher)
+    return matcher
 
 
-_PATTERN_CACHE: dict[int, tuple[Taxonomy, dict]] = {}
+_PATTERN_CACHE: dict[int, tuple[Taxonomy, _Matcher]] = {}
 
 
 def _word_spans(folded: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
+    return [(m.start(), m.end()) for m in _WORD_RE.finditer(folded)]
 
 
 def match_field_terms(text: str, tax: Taxonomy) -> dict[str, list[str]]:
@@ -266,28 +407,15 @@ def match_field_terms(text: str, tax: Taxonomy) -> dict[str, list[str]]:
     folded = fold(text)
     if not folded:
         return {}
-    words = _word_spans(folded)
-    starts = [s for s, _ in words]
-    result: dict[str, list[str]] = {}
-    for key, (kws, excl) in _compiled(tax).items():
-        excluded_words: set[int] = set()
-        if excl is not None:
-            for m in excl.finditer(folded):
-                excluded_words.update(_words_touched(starts, words, m.start(), m.end()))
-        hits: dict[int, tuple[int, str]] = {}
-        for stem, pat, _ in kws:
-            for m in pat.finditer(folded):
-                w = _word_index(starts, m.start())
-                if w in excluded_words or w in hits:
-                    continue
-                hits[w] = (m.start(), stem)
-        if hits:
-            stems: list[str] = []
-            for _, stem in sorted(hits.values()):
-                if stem not in stems:
-                    stems.append(stem)
-            result[key] = stems
-    return result
+    return {key: _terms(hits) for key, _, hits in _matcher(tax).scan(folded)}
+
+
+def _terms(hits: dict[int, tuple[int, str]]) -> list[str]:
+    stems: list[str] = []
+    for _, stem in sorted(hits.values()):
+        if stem not in stems:
+            stems.append(stem)
+    return stems
 
 
 def field_scores(text: str, tax: Taxonomy) -> dict[str, int]:
@@ -299,29 +427,22 @@ def field_scores(text: str, tax: Taxonomy) -> dict[str, int]:
     folded = fold(text)
     if not folded:
         return {}
-    words = _word_spans(folded)
-    starts = [s for s, _ in words]
-    scores: dict[str, int] = {}
-    for key, (kws, excl) in _compiled(tax).items():
-        excluded: set[int] = set()
-        if excl is not None:
-            for m in excl.finditer(folded):
-                excluded.update(_words_touched(starts, words, m.start(), m.end()))
-        weights: dict[int, int] = {}
-        for _, pat, weight in kws:
-            for m in pat.finditer(folded):
-                w = _word_index(starts, m.start())
-                if w not in excluded:
-                    weights[w] = max(weight, weights.get(w, 0))
-        n = sum(weights.values())
-        if n:
-            scores[key] = n
-    return scores
+    return {key: sum(weights.values()) for key, weights, _ in _matcher(tax).scan(folded)}
+
+
+def field_matches(text: str, tax: Taxonomy) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """:func:`field_scores` and :func:`match_field_terms` of ``text`` in one pass."""
+    folded = fold(text)
+    if not folded:
+        return {}, {}
+    found = _matcher(tax).scan(folded)
+    return (
+        {key: sum(weights.values()) for key, weights, _ in found},
+        {key: _terms(hits) for key, _, hits in found},
+    )
 
 
 def _word_index(starts: list[int], pos: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, pos) - 1
 
 

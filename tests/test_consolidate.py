@@ -460,3 +460,139 @@ def test_lineage_with_stem_overlap():
     )
     assert out[schema.IDEA_IDS].tolist()[0] == "i2; i3; i4"
     assert pd.isna(out[schema.IDEA_IDS].iloc[1])
+
+
+# --- candidate_measures in one pass equals the per-cluster definition -------------------------
+
+
+def reference_candidates(df: pd.DataFrame, coding: pd.DataFrame | None) -> list[tuple]:
+    """Per cluster, by the definitions in the docstring, with pandas on each cluster's rows."""
+    order = {k: i for i, k in enumerate(TAX.field_keys)}
+    manual = {}
+    if coding is not None:
+        named = coding.dropna(subset=[CODING_MEASURE])
+        manual = dict(zip(named[schema.IDEA_ID], named[CODING_MEASURE], strict=True))
+    out = []
+    for (round_id, cluster), ideas in df.groupby(
+        [schema.ROUND, schema.CLUSTER_ID], sort=True, dropna=False
+    ):
+        cards = (
+            ideas[schema.CARD_ID]
+            .astype(object)
+            .where(ideas[schema.CARD_ID].notna(), ideas[schema.IDEA_ID].astype(object))
+        )
+        per_card = ideas[schema.VOTES].groupby(cards).max().dropna()
+        votes = int(per_card.sum()) if len(per_card) else None
+        fields = ideas[schema.FIELD].dropna()
+        field = None
+        if len(fields):
+            counts = fields.value_counts()
+            fvotes = ideas.groupby(schema.FIELD)[schema.VOTES].sum()
+            field = min(
+                counts.index, key=lambda f: (-counts[f], -fvotes.get(f, 0), order.get(f, 99), f)
+            )
+        names = [manual.get(i) for i in ideas[schema.IDEA_ID]]
+        names = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
+        if names:
+            title = names[0]
+        elif len(ideas) == 1:
+            title = ideas[schema.TEXT].fillna("").iloc[0]
+        else:
+            norm = [normalise_for_matching(t) for t in ideas[schema.TEXT].fillna("")]
+            central = [sum(int(fuzz.token_sort_ratio(a, b)) for b in norm) for a in norm]
+            v = ideas[schema.VOTES].fillna(-1).astype(int).tolist()
+            ids = ideas[schema.IDEA_ID].tolist()
+            best = min(range(len(ids)), key=lambda k: (-v[k], -central[k], ids[k]))
+            title = ideas[schema.TEXT].fillna("").iloc[best]
+
+        def joined(c, ideas=ideas):
+            seen = list(dict.fromkeys(x for x in ideas[c].dropna() if x))
+            return "; ".join(seen) if seen else None
+
+        out.append(
+            (
+                None if pd.isna(round_id) else round_id,
+                cluster,
+                field,
+                title,
+                votes,
+                len(ideas),
+                ideas[schema.GROUP].nunique(),
+                joined(schema.GROUP),
+                "; ".join(ideas[schema.IDEA_ID]),
+                joined(schema.SOURCE_FILE),
+                joined(schema.SOURCE_CELL),
+            )
+        )
+    return out
+
+
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["r1", "r2", None]),
+        st.sampled_from(["A", "B", "C"]),  # cluster
+        st.sampled_from(["c1", "c2", "c3", "c4", None]),  # card
+        st.one_of(st.none(), st.integers(0, 9)),  # votes
+        st.sampled_from(["wohnen", "sprache", "arbeit", None]),
+        st.sampled_from(["AK Wohnen", "AK Arbeit", "", None]),
+        st.sampled_from(["Sprachkurs fehlt", "Sprachkurse fehlen", "Wohnraum", "", None]),
+        st.sampled_from(["B2", "C3", None]),
+    ),
+    min_size=1,
+    max_size=14,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ROWS, st.booleans())
+def test_candidate_measures_match_the_per_cluster_definition(rows, coded):
+    df = pd.DataFrame(
+        rows,
+        columns=[
+            schema.ROUND,
+            schema.CLUSTER_ID,
+            schema.CARD_ID,
+            schema.VOTES,
+            schema.FIELD,
+            schema.GROUP,
+            schema.TEXT,
+            schema.SOURCE_CELL,
+        ],
+    )
+    df[schema.IDEA_ID] = [f"i{k:02d}" for k in range(len(df))]
+    df[schema.SOURCE_FILE] = "karten.xlsx"
+    df = schema.conform(df, "contributions")
+    coding = None
+    if coded:
+        coding = pd.DataFrame(
+            {schema.IDEA_ID: df[schema.IDEA_ID].iloc[1::3], CODING_MEASURE: " Maßnahme  X "}
+        ).astype("string")
+    before = df.copy()
+    measures = candidate_measures(df, taxonomy=TAX, coding=coding)
+    pd.testing.assert_frame_equal(df, before)
+    cols = [
+        schema.ROUND,
+        schema.CLUSTER_ID,
+        schema.FIELD,
+        schema.TITLE,
+        schema.VOTES,
+        "n_ideas",
+        "n_groups",
+        "groups",
+        schema.IDEA_IDS,
+        schema.SOURCE_FILE,
+        schema.SOURCE_CELL,
+    ]
+    got = sorted(
+        (
+            tuple(None if pd.isna(v) else v for v in row)
+            for row in measures[cols].itertuples(index=False)
+        ),
+        key=lambda r: (r[0] is None, r[0] or "", r[1]),
+    )
+    assert got == reference_candidates(df, coding)
+    assert measures[schema.VOTES].dtype == schema.INT
+    for idea_ids, votes in zip(measures[schema.IDEA_IDS], measures[schema.VOTES], strict=True):
+        part = df[df[schema.IDEA_ID].isin(idea_ids.split("; "))]
+        expected = card_votes(part)
+        assert (pd.isna(votes) and expected is None) or votes == expected

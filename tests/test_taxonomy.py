@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import re
+from bisect import bisect_right
 
 import pytest
 from hypothesis import given, settings
@@ -15,9 +17,12 @@ from flueko.taxonomy import (
     default_taxonomy,
     field_for_group,
     field_labels,
+    field_matches,
+    field_scores,
     fold,
     match_field_terms,
     normalise_actor,
+    parse_stem,
     question_for_heading,
     question_labels,
     taxonomy_from_dict,
@@ -189,3 +194,99 @@ def test_office_override_adds_a_field_and_keywords(tmp_path):
     tax = taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ws, round_id="r1"))
     assert tax.field_keys[-1] == "mobilitaet"
     assert match_field_terms("Busse fahren selten", tax)["mobilitaet"] == ["bus"]
+
+
+# --- the word-cached matcher gives what running every stem's regex over the text gives -------
+
+
+def reference_matches(text: str, tax) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Scores and terms by the plain rules: every keyword regex over the whole folded text."""
+    folded = fold(text)
+    words = [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
+    starts = [s for s, _ in words]
+    scores, terms = {}, {}
+    for cat in tax.fields:
+        excluded = set()
+        if cat.exclude:
+            excl = re.compile("|".join(parse_stem(s)[1] for s in cat.exclude))
+            for m in excl.finditer(folded):
+                first = bisect_right(starts, m.start()) - 1
+                excluded.update(
+                    i for i in range(max(first, 0), len(words)) if words[i][0] < m.end()
+                )
+                if first < 0:
+                    excluded.add(-1)
+        weights, hits = {}, {}
+        for s in cat.keywords:
+            plain, pattern, weight = parse_stem(s)
+            for m in re.finditer(pattern, folded):
+                w = bisect_right(starts, m.start()) - 1
+                if w in excluded:
+                    continue
+                weights[w] = max(weight, weights.get(w, 0))
+                hits.setdefault(w, (m.start(), plain))
+        if weights:
+            scores[cat.key] = sum(weights.values())
+            found = []
+            for _, plain in sorted(hits.values()):
+                if plain not in found:
+                    found.append(plain)
+            terms[cat.key] = found
+    return scores, terms
+
+
+STEMS = sorted(
+    {parse_stem(s)[0] for c in TAX.fields for s in c.keywords + c.exclude} | {"zusammen", "un"}
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(STEMS), min_size=1, max_size=3).map("".join)
+        | st.text(alphabet="aeiknrstłøßÄÖé_1", min_size=1, max_size=6),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([" ", "-", ", ", "ø", " ł"]),
+)
+def test_matcher_equals_plain_regex_scan(words, sep):
+    text = sep.join(words)
+    scores, terms = field_matches(text, TAX)
+    assert (scores, terms) == reference_matches(text, TAX)
+    assert list(scores) == list(terms) == [k for k in TAX.field_keys if k in scores]
+    assert field_scores(text, TAX) == scores
+    assert match_field_terms(text, TAX) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "scores", "terms"),
+    [
+        # multi-word exclude stem ("^einfacher sprache") and a non-ASCII word: regex path
+        ("Prüfungen in einfacher Sprache", {"bildung": 1}, {"bildung": ["pruefung"]}),
+        (
+            "Sprachkurs ø Wohnung",
+            {"wohnen": 1, "sprache": 2},
+            {"wohnen": ["wohn"], "sprache": ["sprach"]},
+        ),
+        # multi-word keyword stem "^anerkennung auslaend" (one word counted once)
+        (
+            "Anerkennung ausländischer Abschlüsse",
+            {"bildung": 2},
+            {"bildung": ["anerkennung auslaend", "abschluess"]},
+        ),
+        ("Zusammenarbeit im Arbeitskreis verbessern", {}, {}),
+        ("", {}, {}),
+    ],
+)
+def test_field_matches_examples(text, scores, terms):
+    assert field_matches(text, TAX) == (scores, terms)
+    assert reference_matches(text, TAX) == (scores, terms)
+
+
+def test_cached_results_are_not_shared_with_the_caller():
+    terms = match_field_terms("Mietwohnungen fehlen", TAX)
+    terms["wohnen"].append("x")
+    scores = field_scores("Mietwohnungen fehlen", TAX)
+    scores["wohnen"] = 99
+    assert field_matches("Mietwohnungen fehlen", TAX) == ({"wohnen": 1}, {"wohnen": ["wohn"]})
