@@ -199,17 +199,6 @@ def _title_block_question(
     return None
 
 
-def _merged_top(sheet: Sheet) -> dict[tuple[int, int], tuple[int, int]]:
-    """Cell → top-left cell of its merged range (for every cell of a merge but the first)."""
-    out = {}
-    for r0, c0, r1, c1 in sheet.merged:
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    out[(r, c)] = (r0, c0)
-    return out
-
-
 def parse_cards_sheet(
     sheet: Sheet,
     *,
@@ -387,7 +376,6 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
     text_c, q_c, g_c, v_c = table.text, table.question, table.group, table.votes
     span = range(table.first, table.last + 1)
     head = [t if i in span else "" for i, t in enumerate(head_texts)]
-    merged = _merged_top(sheet)
 
     sheet_question = question_of(normalise_text(sheet.name)) if sheet.name else None
     if sheet_question is None and q_c is None:
@@ -405,9 +393,7 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
             continue
         # question column: merged ranges and blanks below a question keep the question
         if q_c is not None:
-            q_raw = values[q_c] if q_c < len(values) else None
-            if is_empty(q_raw) and (row, q_c) in merged:
-                q_raw = sheet.value(*merged[(row, q_c)])
+            q_raw = sheet.merged_value(row, q_c)
             if not is_empty(q_raw):
                 q_text = normalise_text(q_raw)
                 if q_text != current_q_text:
@@ -422,9 +408,7 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
                             q_c,
                         )
         if g_c is not None:
-            g_raw = values[g_c] if g_c < len(values) else None
-            if is_empty(g_raw) and (row, g_c) in merged:
-                g_raw = sheet.value(*merged[(row, g_c)])
+            g_raw = sheet.merged_value(row, g_c)
             if not is_empty(g_raw):
                 current_group = normalise_text(g_raw)
         others = [i for i, t in enumerate(texts) if t and i not in content_cols and i != v_c]

@@ -54,7 +54,11 @@ MAX_QUESTION = 160
 SUMMARY_SHEETS = ("uebersicht", "zusammenfassung", "summary", "diagramm", "diagramme", "grafik")
 """Sheet names of summaries and charts: skipped with a note when their layout is not a table."""
 
-TOTAL_RE = re.compile(r"^(summe|gesamt|insgesamt|total|gesamtsumme|zwischensumme)\b")
+TOTAL_WORDS = frozenset(
+    {"summe", "gesamt", "insgesamt", "total", "gesamtsumme", "zwischensumme", "mittelwert",
+     "durchschnitt", "ø"}
+)  # fmt: skip
+"""First words of a totals row ("Summe:", "Gesamt 12", "Ø") — in card, rating and plan sheets."""
 
 QuestionMatcher = Callable[[str], str | None]
 ItemMatcher = Callable[[str], str | None]
@@ -315,6 +319,11 @@ def is_summary_sheet(sheet: Sheet) -> bool:
     return fold(sheet.name) in SUMMARY_SHEETS
 
 
+def is_total_label(text: object) -> bool:
+    """True for a cell that labels a totals row ("Summe", "Gesamt:", "Mittelwert", "Ø")."""
+    return fold(text).split(" ", 1)[0] in TOTAL_WORDS
+
+
 def is_total_row(texts: list[str]) -> bool:
-    """True for a totals row ("Summe", "Gesamt", …) — excluded, never a contribution."""
-    return any(TOTAL_RE.match(fold(t)) for t in texts if t)
+    """True for a totals row (any cell is a totals label) — excluded, never a contribution."""
+    return any(is_total_label(t) for t in texts if t)

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from flueko import schema
+from flueko.detect import is_total_label
 from flueko.labels import STATUS_LABELS
 from flueko.log import INFO, LogEntry, entry
 from flueko.ratings import (
@@ -19,9 +20,7 @@ from flueko.ratings import (
     COST_MIN_ROLE,
     COST_ROLE,
     header_map,
-    is_total_label,
     measure_id,
-    merged_value,
 )
 from flueko.sheet import Sheet, cell_ref, is_empty
 from flueko.values import (
@@ -141,7 +140,7 @@ def parse_plan_sheet(
         if not filled:
             continue
         title_col = cols[schema.TITLE]
-        title = cell_text(merged_value(sheet, r, title_col))
+        title = cell_text(sheet.merged_value(r, title_col))
         if r in sheet.hidden_rows:
             log.append(
                 entry(
@@ -207,7 +206,7 @@ def _plan_row(
     where = {"file": sheet.file, "sheet": sheet.name}
 
     def raw(role: str) -> object:
-        return merged_value(sheet, r, cols[role]) if role in cols else None
+        return sheet.merged_value(r, cols[role]) if role in cols else None
 
     given_id = cell_text(raw(schema.MEASURE_ID))
     rec: dict = {

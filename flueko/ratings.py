@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from flueko import schema
+from flueko.detect import is_total_label
 from flueko.ids import measure_id
 from flueko.log import INFO, WARNING, LogEntry, entry
 from flueko.sheet import Sheet, cell_ref, is_empty
@@ -127,7 +128,6 @@ ATTR_COLUMNS: tuple[str, ...] = (
 """Columns of the measure attributes table (dtypes as in ``schema.TABLES["measures"]``)."""
 
 _TEXT_ATTRS = (schema.FIELD, schema.RESPONSIBLE, schema.PARTNERS)
-_TOTAL_WORDS = ("summe", "gesamt", "insgesamt", "mittelwert", "durchschnitt", "ø", "total")
 
 
 def normalise_header(value: object) -> str:
@@ -201,23 +201,6 @@ def _rater_blocks(sheet: Sheet, header_row: int) -> list[_Block]:
     return blocks
 
 
-def merged_value(sheet: Sheet, row: int, col: int) -> object:
-    """The value at ``(row, col)``, or the top-left value of the merged range it lies in."""
-    value = sheet.value(row, col)
-    if not is_empty(value):
-        return value
-    for r0, c0, r1, c1 in sheet.merged:
-        if r0 <= row <= r1 and c0 <= col <= c1:
-            return sheet.value(r0, c0)
-    return value
-
-
-def is_total_label(text: str) -> bool:
-    """True for "Summe", "Gesamt:", "Mittelwert" … (a totals row, not a measure)."""
-    key = fold(text).strip(" :")
-    return any(key == w or key.startswith(w + " ") or key.startswith(w + ":") for w in _TOTAL_WORDS)
-
-
 def parse_ratings_sheet(
     sheet: Sheet, *, header_row: int, round_id: str, reference_year: int | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[LogEntry]]:
@@ -283,7 +266,7 @@ def parse_ratings_sheet(
     seen: set[tuple[str, str, str]] = set()
     n_missing = 0
     for r in data_rows:
-        title = cell_text(merged_value(sheet, r, cols[schema.TITLE]))
+        title = cell_text(sheet.merged_value(r, cols[schema.TITLE]))
         has_values = any(not is_empty(sheet.value(r, c)) for _, _, c in targets)
         if r in sheet.hidden_rows:
             if title or has_values:
@@ -419,10 +402,10 @@ def _collect_attrs(
     )
     for role in _TEXT_ATTRS:
         if role in cols and rec.get(role) is None:
-            text = cell_text(merged_value(sheet, r, cols[role]))
+            text = cell_text(sheet.merged_value(r, cols[role]))
             rec[role] = text or None
     if schema.TIMEFRAME in cols and rec.get(schema.TIMEFRAME) is None:
-        raw = merged_value(sheet, r, cols[schema.TIMEFRAME])
+        raw = sheet.merged_value(r, cols[schema.TIMEFRAME])
         if not is_empty(raw):
             tf = parse_timeframe(raw, reference_year=reference_year)
             if not tf.ok:
@@ -439,7 +422,7 @@ def _collect_attrs(
                 rec[schema.TARGET_YEAR] = tf.target_year
     cost_col = cols.get(COST_ROLE)
     if cost_col is not None and rec.get("_cost_final") is None:
-        raw = merged_value(sheet, r, cost_col)
+        raw = sheet.merged_value(r, cost_col)
         if not is_empty(raw):
             parsed = parse_cost(raw)
             if parsed.status == COST_UNREADABLE:

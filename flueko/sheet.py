@@ -59,6 +59,25 @@ class Sheet:
             return self.rows[row][col]
         return None
 
+    @cached_property
+    def _merge_origin(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Cell → top-left cell of its merged range, for every cell of a merge but the first."""
+        origin = {}
+        for r0, c0, r1, c1 in self.merged:
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        origin[(r, c)] = (r0, c0)
+        return origin
+
+    def merged_value(self, row: int, col: int) -> Cell:
+        """The value at ``(row, col)``; an empty cell inside a merged range gives the value of
+        the range's top-left cell (what the office suite shows)."""
+        value = self.value(row, col)
+        if is_empty(value) and (row, col) in self._merge_origin:
+            return self.value(*self._merge_origin[(row, col)])
+        return value
+
     def row_values(self, row: int) -> list[Cell]:
         """Row ``row`` padded to :attr:`n_cols`."""
         values = list(self.rows[row]) if 0 <= row < len(self.rows) else []

@@ -79,9 +79,8 @@ def _is_nan(value: object) -> bool:
         return False
 
 
-def fold(text: str) -> str:
-    """Casefold, umlauts/ß spelled out — for matching words, never for output."""
-    return fold_chars(text)
+fold = fold_chars
+"""Casefold, umlauts/ß spelled out — for matching words, never for output."""
 
 
 # --- costs -----------------------------------------------------------------------------------
