@@ -36,7 +36,7 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 	$(BIN)/ruff format flueko tests bench
 
 lab: $(STAMP) ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab flueko/resources/notebooks
 
 bench: $(STAMP) ## run the benchmark scripts
 	$(BIN)/python bench/ingest.py

@@ -9,9 +9,9 @@ memory of one step does not mix with another's:
 
 (a) a bare ``python_calamine`` read of all sheets (the floor),
 (b) ``flueko.io.readers.read_sheets`` over all files,
-(c) ``flueko.ingest.read_inputs``: reading + detection + card parsing (bullet split, votes,
+(c) ``flueko.ingest.read.read_inputs``: reading + detection + card parsing (bullet split, votes,
     masking),
-(d) ``flueko.ingest.ingest_round``: the whole ingest (c + categorise + cluster + measures),
+(d) ``flueko.ingest.read.ingest_round``: the whole ingest (c + categorise + cluster + measures),
 (e) ``pandas.read_excel(engine="openpyxl", sheet_name=None)`` per file,
 
 and prints seconds (best of ``--repeat`` for the cheap reading steps), cards/second, the ratio
@@ -209,9 +209,9 @@ def time_pandas(workspace: Path) -> dict:
 
 
 def time_parse(workspace: Path) -> dict:
-    """Reading + detection + card parsing of every file (``flueko.ingest.read_inputs``)."""
+    """Reading + detection + card parsing of every file (``flueko.ingest.read.read_inputs``)."""
     from flueko.config import Workspace
-    from flueko.ingest import _Context, read_inputs
+    from flueko.ingest.read import _Context, read_inputs
 
     ws = Workspace.at(workspace)
     parsed, _entries, reports = read_inputs(ws, ROUND, _Context(ws, ROUND))
@@ -222,9 +222,9 @@ def time_parse(workspace: Path) -> dict:
 
 
 def time_ingest(workspace: Path) -> dict:
-    """The whole ingest of the round (nothing written): ``flueko.ingest.ingest_round``."""
+    """The whole ingest of the round (nothing written): ``flueko.ingest.read.ingest_round``."""
     from flueko.config import Workspace
-    from flueko.ingest import ingest_round
+    from flueko.pipeline import ingest_round
 
     result = ingest_round(Workspace.at(workspace), ROUND)
     return {

@@ -128,7 +128,7 @@ def _select(ws: Workspace, args: argparse.Namespace) -> list[str]:
 
 def cmd_ingest(ws: Workspace, rounds: Sequence[str]) -> bool:
     """Ingest each round; print one line per file and a total. True if every file was read."""
-    from flueko.ingest import ingest_round, write_result
+    from flueko.pipeline import ingest_round, write_result
 
     ok = True
     for round_id in rounds:
@@ -175,8 +175,8 @@ def cmd_ingest(ws: Workspace, rounds: Sequence[str]) -> bool:
 
 def cmd_report(ws: Workspace, rounds: Sequence[str], args: argparse.Namespace) -> bool:
     """Write the reports of ``rounds`` (in parallel) and the overview; print a summary."""
-    from flueko import runner
-    from flueko.io.outputs import write_plan_workbook
+    from flueko.report import runner
+    from flueko.report.outputs import write_plan_workbook
 
     overrides = dict(parse_param(p) for p in args.param)
 
@@ -188,7 +188,7 @@ def cmd_report(ws: Workspace, rounds: Sequence[str], args: argparse.Namespace) -
     results = runner.run_many(rounds, task, jobs=args.jobs, progress=not args.no_progress)
 
     def overview(_r: str):
-        from flueko.io.outputs import write_documentation
+        from flueko.report.outputs import write_documentation
 
         return runner.run_overview(ws) + write_documentation(ws)
 
@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(r)
             return 0
         if args.command == "codebook":
-            from flueko.io.outputs import export_codebook_for
+            from flueko.report.outputs import export_codebook_for
 
             path = export_codebook_for(ws, args.round)
             print(f"Kodierungstabelle: {path}")

@@ -83,7 +83,7 @@ STATUS_LABELS: dict[str, str] = {
     "abgeschlossen": "abgeschlossen",
     "zurueckgestellt": "zurückgestellt",
 }
-"""Status of a measure in the Maßnahmenplan (keys: :data:`flueko.plan.STATUSES`)."""
+"""Status of a measure in the Maßnahmenplan (keys: :data:`flueko.ingest.plan.STATUSES`)."""
 
 QUADRANT_HINTS: dict[str, str] = {
     "quick_win": "hohe Wirkung, geringer Aufwand",

@@ -1,22 +1,34 @@
-"""The stages after reading, wired together for one round.
+"""The one wiring module: one round from its files to the processed tables.
 
+:func:`ingest_round` reads the round (:mod:`flueko.ingest`), runs the analysis stages
+(:mod:`flueko.analyse`) and returns an :class:`IngestResult`; :func:`write_result` writes it.
 Each stage is a pure function in its own module; this module only decides which stage sees
 which table and collects their log entries.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from flueko import __version__
 from flueko import log as L
 from flueko import schema as s
-from flueko.errors import FluekoError
-
-if TYPE_CHECKING:
-    from flueko.config import Workspace
-    from flueko.ingest import _Context, _Parsed
+from flueko.analyse.agreement import coder_agreement
+from flueko.analyse.categorise import categorise, classify_text
+from flueko.analyse.consolidate import candidate_measures, cluster_ideas, link_lineage
+from flueko.analyse.prioritise import build_measures
+from flueko.config import Workspace, load_round_meta
+from flueko.errors import CodingError, FluekoError
+from flueko.ingest.read import FileReport, ParsedRound, RoundContext, fingerprint, read_inputs
+from flueko.ingest.survey import summarise_items
+from flueko.io import tables
+from flueko.io.codebook import validate_coding
+from flueko.io.tables import read_round
+from flueko.taxonomy import field_for_group, fold
 
 
 def _concat(frames, table: str) -> pd.DataFrame:
@@ -27,14 +39,12 @@ def _concat(frames, table: str) -> pd.DataFrame:
 
 
 def assemble(
-    parsed: _Parsed, ctx: _Context, *, ws: Workspace
+    parsed: ParsedRound, ctx: RoundContext, *, ws: Workspace
 ) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame], list[L.LogEntry]]:
     """Contributions → categorised and clustered; ratings/plans → measures; survey → items.
 
     Returns the processed tables, extra tables (coder agreement) and log entries.
     """
-    from flueko.categorise import categorise
-    from flueko.consolidate import candidate_measures, cluster_ideas
 
     entries: list[L.LogEntry] = []
     extras: dict[str, pd.DataFrame] = {}
@@ -72,8 +82,6 @@ def assemble(
 def field_keys(measures: pd.DataFrame, *, taxonomy) -> pd.DataFrame:
     """Measures with ``field`` as a taxonomy key: the field named in the sheet ("Arbeit",
     "Bildung/Ausbildung") when it maps to one, else the keyword rules on the title."""
-    from flueko.categorise import classify_text
-    from flueko.taxonomy import field_for_group
 
     if measures.empty:
         return measures
@@ -106,9 +114,6 @@ def analyst_coding(
     coders, agreement per Handlungsfeld (Cohen's kappa) and the disagreements go to ``extras``;
     an idea the coders placed differently keeps its automatic category until they agree.
     """
-    from flueko.agreement import coder_agreement
-    from flueko.errors import CodingError
-    from flueko.io.codebook import validate_coding
 
     valid: list[tuple[str, pd.DataFrame]] = []
     for file, coding in sorted(codings, key=lambda fc: fc[0]):
@@ -161,7 +166,6 @@ def match_group_sizes(sizes: dict[str, int], groups: list[str], *, taxonomy) -> 
     "AK Bildung/Ausbildung: 10" in round.yaml matches the group "AK Bildung Ausbildung" of the
     cards: names are compared folded, then by the Handlungsfeld they name.
     """
-    from flueko.taxonomy import field_for_group, fold
 
     out: dict[str, int] = {}
     for name, n in sizes.items():
@@ -177,8 +181,6 @@ def match_group_sizes(sizes: dict[str, int], groups: list[str], *, taxonomy) -> 
 
 def _earlier(ws: Workspace, round_id: str):
     """Contributions and round.yaml of the latest earlier round that has workshop cards."""
-    from flueko.config import load_round_meta
-    from flueko.io.tables import read_round
 
     for other in reversed([r for r in ws.rounds() if r < round_id]):
         folder = ws.processed_round(other)
@@ -192,8 +194,6 @@ def _earlier(ws: Workspace, round_id: str):
 def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
     """Rated measures (with the votes of the cards they came from), else the plan, else the
     candidate measures of the round's own cards."""
-    from flueko.consolidate import candidate_measures, link_lineage
-    from flueko.prioritise import build_measures
 
     plans = [p for p in parsed.plans if len(p)]
     plan = pd.concat(plans, ignore_index=True) if plans else None
@@ -268,7 +268,6 @@ def _merge_plan(measures: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
 def _survey_items(responses: pd.DataFrame, ctx) -> pd.DataFrame:
     if responses.empty:
         return s.empty("survey_items")
-    from flueko.survey import summarise_items
 
     sv = ctx.params["survey"]
     items = summarise_items(
@@ -280,3 +279,50 @@ def _survey_items(responses: pd.DataFrame, ctx) -> pd.DataFrame:
         confidence=float(sv["confidence"]),
     )
     return s.conform(items, "survey_items")
+
+
+@dataclass
+class IngestResult:
+    """All tables of a round, its log and one report per file."""
+
+    round_id: str
+    tables: dict[str, pd.DataFrame]
+    log: pd.DataFrame
+    files: list[FileReport]
+    manifest: dict[str, Any]
+
+    extras: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Every file read and no error logged (e.g. a coding workbook with unknown keys)."""
+        errors = (self.log[s.LOG_SEVERITY] == L.ERROR).any() if len(self.log) else False
+        return all(f.ok for f in self.files) and not errors
+
+
+def ingest_round(ws: Workspace, round_id: str) -> IngestResult:
+    """Read, clean, categorise, consolidate and prioritise one round (nothing is written)."""
+    ctx = RoundContext(ws, round_id)
+    parsed, entries, reports = read_inputs(ws, round_id, ctx)
+    built, extras, more = assemble(parsed, ctx, ws=ws)
+    entries.extend(more)
+    folder = ws.raw_round(round_id)
+    manifest = {
+        "round": round_id,
+        "flueko_version": __version__,
+        "fingerprint": fingerprint(folder),
+        "files": [{"file": r.file, "kinds": sorted(set(r.kinds)), "ok": r.ok} for r in reports],
+        "counts": {name: len(df) for name, df in built.items()},
+    }
+    return IngestResult(round_id, built, L.to_frame(entries), reports, manifest, extras)
+
+
+def write_result(ws: Workspace, result: IngestResult) -> list[Path]:
+    """Write the processed tables of ``result`` to ``data/processed/<round>/``."""
+    return tables.write_round(
+        ws.processed_round(result.round_id),
+        result.tables,
+        result.log,
+        result.manifest,
+        extras=result.extras,
+    )

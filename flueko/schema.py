@@ -318,3 +318,9 @@ def _cast(values: pd.Series, dtype: str) -> pd.Series:
     if dtype == BOOL:
         return values.astype(BOOL)
     return values.astype(dtype)
+
+
+CODING_MEASURE = "measure"
+"""Coding column: the analyst's measure name (merges/splits clusters)."""
+CODING_COMMENT = "comment"
+"""Coding column: free comment of the analyst."""

@@ -1,4 +1,4 @@
-"""Tests for flueko.agreement."""
+"""Tests for flueko.analyse.agreement."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from flueko import schema
-from flueko.agreement import coder_agreement, cohens_kappa
+from flueko.analyse.agreement import coder_agreement, cohens_kappa
 
 
 def test_kappa_by_hand():

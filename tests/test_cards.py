@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from flueko import schema as s
-from flueko.cards import group_from_text, parse_cards_sheet
-from flueko.detect import detect_sheet
+from flueko.ingest.cards import group_from_text, parse_cards_sheet
+from flueko.ingest.detect import detect_sheet
 from flueko.sheet import make_sheet
 from flueko.taxonomy import default_taxonomy, field_for_group, question_for_heading
 

@@ -1,4 +1,4 @@
-"""Tests for flueko.categorise."""
+"""Tests for flueko.analyse.categorise."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from flueko import schema
-from flueko.categorise import categorise, classify_text, uncertain
+from flueko.analyse.categorise import categorise, classify_text, uncertain
 from flueko.taxonomy import default_taxonomy, field_for_group
 
 TAX = default_taxonomy()

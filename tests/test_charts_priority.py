@@ -1,10 +1,10 @@
 import pandas as pd
 
 from flueko import schema
-from flueko.charts import field_color
-from flueko.charts.priority import cost_effort_chart, priority_matrix, robustness_chart
-from flueko.costs import cost_summary
+from flueko.analyse.costs import cost_summary
 from flueko.labels import QUADRANT_LABELS
+from flueko.report.charts import field_color
+from flueko.report.charts.priority import cost_effort_chart, priority_matrix, robustness_chart
 
 M = schema.conform(
     pd.DataFrame(
@@ -74,7 +74,7 @@ def test_robustness_chart():
 def test_coinciding_measures_fan_out_and_show_their_rank():
     import numpy as np
 
-    from flueko.charts.priority import _spread
+    from flueko.report.charts.priority import _spread
 
     dx, dy = _spread(np.array([2.0, 2.0, 4.0]), np.array([3.0, 3.0, 1.0]))
     assert (dx[2], dy[2]) == (0.0, 0.0)

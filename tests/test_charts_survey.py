@@ -1,13 +1,14 @@
-"""Structural tests for flueko.charts.survey."""
+"""Structural tests for flueko.report.charts.survey."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from flueko import schema, survey
-from flueko.charts import survey as charts
+from flueko import schema
 from flueko.config import load_settings
+from flueko.ingest import survey
+from flueko.report.charts import survey as charts
 
 ITEMS = load_settings("survey_items.yaml")
 LABELS = {key: spec["label"] for key, spec in ITEMS["items"].items()}

@@ -1,4 +1,4 @@
-"""Tests for flueko.clean: text normalisation, idea splitting, vote parsing."""
+"""Tests for flueko.ingest.clean: text normalisation, idea splitting, vote parsing."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flueko.clean import (
+from flueko.ingest.clean import (
     MAX_VOTES,
     VoteParse,
     normalise_cell,

@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 
 from flueko import schema
-from flueko.categorise import CODING_MEASURE, categorise
-from flueko.consolidate import cluster_ideas
+from flueko.analyse.categorise import categorise
+from flueko.analyse.consolidate import cluster_ideas
 from flueko.errors import CodingError
 from flueko.io.codebook import (
     COL_FIELD_NEW,
@@ -23,6 +23,7 @@ from flueko.io.codebook import (
     read_codebook,
     validate_coding,
 )
+from flueko.schema import CODING_MEASURE
 from flueko.sheet import Sheet
 from flueko.taxonomy import default_taxonomy
 

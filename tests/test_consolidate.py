@@ -1,4 +1,4 @@
-"""Tests for flueko.consolidate."""
+"""Tests for flueko.analyse.consolidate."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from flueko import schema
-from flueko.categorise import CODING_MEASURE, categorise
-from flueko.consolidate import (
+from flueko.analyse.categorise import categorise
+from flueko.analyse.consolidate import (
     STEM_OVERLAP,
     candidate_measures,
     card_votes,
@@ -28,6 +28,7 @@ from flueko.consolidate import (
     stem_overlap_matrix,
     trace,
 )
+from flueko.schema import CODING_MEASURE
 from flueko.taxonomy import default_taxonomy
 
 TAX = default_taxonomy()
@@ -410,7 +411,7 @@ def kickoff(tmp_path_factory) -> pd.DataFrame:
     import shutil
 
     from flueko.config import Workspace
-    from flueko.ingest import ingest_round
+    from flueko.pipeline import ingest_round
 
     round_id = "2016-10-20_auftakt"
     root = tmp_path_factory.mktemp("kickoff")

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from flueko import schema
-from flueko.costs import cost_summary, cost_total, process_costs
+from flueko.analyse.costs import cost_summary, cost_total, process_costs
 from flueko.errors import SchemaError
 
 M = schema.conform(

@@ -1,4 +1,4 @@
-"""Tests for the deterministic demo data generator (flueko.demo)."""
+"""Tests for the deterministic demo data generator (flueko.demo.generate)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import openpyxl
 import pytest
 import yaml
 
-from flueko import demo, schema
+from flueko import schema
+from flueko.demo import generate as demo
 
 COMMITTED = Path(__file__).resolve().parents[1] / "data" / "raw"
 R1, R2, R3 = demo.ROUND_IDS
@@ -290,7 +291,7 @@ def test_kickoff_survey_group_sizes_exercise_suppression(raw: Path) -> None:
 
 def test_no_survey_group_has_more_respondents_than_participants(raw: Path) -> None:
     from flueko.config import load_settings
-    from flueko.survey import normalise_group
+    from flueko.ingest.survey import normalise_group
 
     groups = load_settings("survey_items.yaml")["groups"]
     for round_id in demo.ROUND_IDS:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from flueko.config import load_settings
-from flueko.detect import GROUP_WORDS, VOTES_WORDS, detect_sheet, has_word, is_summary_sheet
 from flueko.errors import LayoutError
+from flueko.ingest.detect import GROUP_WORDS, VOTES_WORDS, detect_sheet, has_word, is_summary_sheet
+from flueko.ingest.survey import match_item
 from flueko.sheet import make_sheet
-from flueko.survey import match_item
 from flueko.taxonomy import default_taxonomy, question_for_heading
 
 TAX = default_taxonomy()

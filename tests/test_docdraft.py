@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flueko import schema as s
-from flueko.docdraft import (
+from flueko.report.docdraft import (
     TODO,
     RoundData,
     documentation_html,
@@ -396,8 +396,8 @@ def test_html_is_self_contained_german_and_printable(page):
 
 def test_write_documentation_on_the_demo_workspace(tmp_path):
     from flueko.config import Workspace
-    from flueko.ingest import ingest_round, write_result
-    from flueko.io.outputs import write_documentation
+    from flueko.pipeline import ingest_round, write_result
+    from flueko.report.outputs import write_documentation
 
     shutil.copytree(REPO / "data" / "raw", tmp_path / "data" / "raw")
     ws = Workspace.at(tmp_path)

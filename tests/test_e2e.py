@@ -11,7 +11,8 @@ from plotly.offline import get_plotlyjs
 from flueko import schema
 from flueko.cli import main
 from flueko.config import Workspace
-from flueko.ingest import fingerprint, ingest_round, write_result
+from flueko.ingest.read import fingerprint
+from flueko.pipeline import ingest_round, write_result
 
 from .conftest import DEMO_RAW, copy_demo
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from flueko import gate
 from flueko.errors import PrivacyError
+from flueko.report import gate
 
 
 def _nb(html_output: str) -> nbformat.NotebookNode:

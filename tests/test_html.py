@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from flueko import fmt, html
-from flueko.io.export import TOC_PLACEHOLDER, table_of_contents
+from flueko.report import fmt
+from flueko.report import markup as html
+from flueko.report.export import TOC_PLACEHOLDER, table_of_contents
 
 
 def test_table_escapes_injection_text():

@@ -383,7 +383,7 @@ def test_file_over_the_size_limit_is_refused_alone(workspace: Path, capsys) -> N
     assert df[s.TEXT].tolist() == ["Begegnungsfest im Stadtpark"]
 
 
-# ------------------------------------------------ header detection (flueko.detect)
+# ------------------------------------------------ header detection (flueko.ingest.detect)
 
 
 def _single_file_round(root: Path, name: str, rows: list[list]) -> None:

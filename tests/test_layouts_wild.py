@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 
 from flueko import schema as s
-from flueko.cards import heading_question, parse_cards_sheet
 from flueko.cli import main
-from flueko.detect import detect_sheet
 from flueko.errors import LayoutError
+from flueko.ingest.cards import heading_question, parse_cards_sheet
+from flueko.ingest.detect import detect_sheet
 from flueko.sheet import make_sheet
 from flueko.taxonomy import default_taxonomy, field_for_group, question_for_heading
 

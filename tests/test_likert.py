@@ -1,4 +1,4 @@
-"""Tests for flueko.likert: labels and codes → scale values (higher = better)."""
+"""Tests for flueko.ingest.likert: labels and codes → scale values (higher = better)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flueko import likert
 from flueko.config import load_settings
+from flueko.ingest import likert
 
 ITEMS = load_settings("survey_items.yaml")
 SCALES = ITEMS["scales"]

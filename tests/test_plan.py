@@ -2,8 +2,8 @@ import pandas as pd
 import pytest
 
 from flueko import schema
-from flueko.plan import parse_plan_sheet, parse_progress, parse_status, progress_by_field
-from flueko.ratings import measure_id
+from flueko.ingest.plan import parse_plan_sheet, parse_progress, parse_status, progress_by_field
+from flueko.ingest.ratings import measure_id
 from flueko.sheet import make_sheet
 
 HEADER = [

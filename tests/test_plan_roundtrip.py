@@ -10,7 +10,7 @@ import pandas as pd
 
 from flueko.cli import main
 from flueko.config import Workspace
-from flueko.ingest import ingest_round
+from flueko.pipeline import ingest_round
 
 ROUND = "2017-06-01_stand"
 

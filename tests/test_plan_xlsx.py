@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from flueko import schema
-from flueko.io.plan_xlsx import PLAN_SHEET, SUMMARY_SHEET, write_plan
-from flueko.plan import parse_plan_sheet
+from flueko.ingest.plan import parse_plan_sheet
+from flueko.report.plan_workbook import PLAN_SHEET, SUMMARY_SHEET, write_plan
 from flueko.sheet import make_sheet
 
 LABELS = {"wohnen": "Wohnen", "arbeit": "Arbeit"}

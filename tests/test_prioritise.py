@@ -4,9 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flueko import schema
-from flueko.config import load_params
-from flueko.errors import ConfigError
-from flueko.prioritise import (
+from flueko.analyse.prioritise import (
     aggregate_ratings,
     build_measures,
     normalise_votes,
@@ -15,6 +13,8 @@ from flueko.prioritise import (
     score_measures,
     validate_weights,
 )
+from flueko.config import load_params
+from flueko.errors import ConfigError
 
 W = {"impact": 0.4, "effort": 0.2, "urgency": 0.1, "feasibility": 0.1, "votes": 0.2}
 

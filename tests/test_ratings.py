@@ -1,7 +1,7 @@
 import pandas as pd
 
 from flueko import schema
-from flueko.ratings import match_header, measure_id, parse_ratings_sheet
+from flueko.ingest.ratings import match_header, measure_id, parse_ratings_sheet
 from flueko.sheet import make_sheet
 
 LONG = [

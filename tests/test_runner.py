@@ -8,16 +8,18 @@ import shutil
 import nbformat
 
 from flueko.cli import main, parse_param
-from flueko.runner import REPORT_NOTEBOOK, notebooks_dir
+from flueko.report.runner import REPORT_NOTEBOOK, notebooks_dir
 
 from .conftest import REPO, copy_demo
+
+SHIPPED = REPO / "flueko" / "resources" / "notebooks"
 
 FAILING = "2016-12-07_vertiefung"
 
 
 def _workspace_with_failing_notebook(root):
     copy_demo(root)
-    shutil.copytree(REPO / "notebooks", root / "notebooks")
+    shutil.copytree(SHIPPED, root / "notebooks")
     nb = nbformat.read(root / "notebooks" / REPORT_NOTEBOOK, as_version=4)
     boom = nbformat.v4.new_code_cell(
         f'if round_id == "{FAILING}":\n    raise RuntimeError("absichtlicher Testfehler")'
@@ -48,9 +50,9 @@ def test_failing_round_does_not_stop_the_others(tmp_path, capsys):
 def test_workspace_notebooks_override_the_shipped_ones(tmp_path):
     from flueko.config import Workspace
 
-    assert notebooks_dir(Workspace.at(tmp_path)) == REPO / "notebooks"
+    assert notebooks_dir(Workspace.at(tmp_path)) == SHIPPED
     (tmp_path / "notebooks").mkdir()
-    shutil.copy(REPO / "notebooks" / REPORT_NOTEBOOK, tmp_path / "notebooks")
+    shutil.copy(SHIPPED / REPORT_NOTEBOOK, tmp_path / "notebooks")
     assert notebooks_dir(Workspace.at(tmp_path)) == tmp_path / "notebooks"
 
 
@@ -61,7 +63,7 @@ def test_param_values_are_read_as_yaml():
 
 
 def test_shipped_notebooks_are_stored_without_outputs_and_have_parameters_cell():
-    for path in (REPO / "notebooks").glob("*.ipynb"):
+    for path in (SHIPPED).glob("*.ipynb"):
         nb = json.loads(path.read_text("utf-8"))
         code = [c for c in nb["cells"] if c["cell_type"] == "code"]
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), path

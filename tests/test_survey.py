@@ -1,4 +1,4 @@
-"""Tests for flueko.survey: header matching, parsing, summaries and small-group protection."""
+"""Tests for flueko.ingest.survey: header matching, parsing, summaries, small-group protection."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from flueko import schema, survey
+from flueko import schema
 from flueko.config import load_settings
+from flueko.ingest import survey
 from flueko.sheet import make_sheet
 
 ITEMS = load_settings("survey_items.yaml")

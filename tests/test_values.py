@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flueko.values import (
+from flueko.ingest.values import (
     detect_scale,
     is_verbal_five,
     normalise_rating,

@@ -19,10 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema
-from flueko.categorise import CODING_COMMENT, CODING_MEASURE
 from flueko.errors import CodingError, InputFileError
 from flueko.io.xlsx import write_workbook
 from flueko.log import LogEntry, entry
+from flueko.schema import CODING_COMMENT, CODING_MEASURE
 from flueko.sheet import Sheet
 from flueko.taxonomy import Taxonomy, resolve_key
 

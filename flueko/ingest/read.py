@@ -1,0 +1,246 @@
+"""Read one round: every file of ``data/raw/<round>/`` → raw tables (:class:`ParsedRound`) and log.
+
+Reading, sheet-kind detection and the per-kind parsers; the analysis after reading is wired in
+:mod:`flueko.pipeline`. A bad file gets one log line and the others are still processed;
+nothing already read is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from flueko import log as L
+from flueko import schema
+from flueko.config import Workspace, load_params, load_round_meta, load_settings
+from flueko.errors import FluekoError, LayoutError
+from flueko.ingest.cards import SheetStats, parse_cards_sheet
+from flueko.ingest.detect import detect_sheet, is_summary_sheet
+from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
+from flueko.io.readers import read_sheets
+from flueko.sheet import Sheet, is_empty
+
+SETTINGS_FILES = {"round.yaml", "params.yaml", "taxonomy.yaml", "survey_items.yaml"}
+IGNORED_SUFFIXES = {".md", ".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".yaml", ".yml"}
+
+
+@dataclass
+class FileReport:
+    """What one input file gave: its kinds, counts and whether it could be read."""
+
+    file: str
+    kinds: list[str] = field(default_factory=list)
+    stats: SheetStats = field(default_factory=SheetStats)
+    ratings: int = 0
+    responses: int = 0
+    measures: int = 0
+    warnings: int = 0
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def round_files(folder: Path) -> list[Path]:
+    """Input files of a round: all files in all sub-folders, settings and lock files excluded."""
+    out = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if not path.is_file() or any(p.startswith((".", "~$")) for p in rel.parts):
+            continue
+        if path.name in SETTINGS_FILES or path.suffix.lower() in IGNORED_SUFFIXES:
+            continue
+        out.append(path)
+    return out
+
+
+def fingerprint(folder: Path) -> str:
+    """SHA-256 over every file of the round folder (paths and bytes), independent of mtimes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@dataclass
+class ParsedRound:
+    """The raw tables read from a round's files, before any analysis."""
+
+    cards: list[pd.DataFrame] = field(default_factory=list)
+    ratings: list[pd.DataFrame] = field(default_factory=list)
+    attrs: list[pd.DataFrame] = field(default_factory=list)
+    plans: list[pd.DataFrame] = field(default_factory=list)
+    responses: list[pd.DataFrame] = field(default_factory=list)
+    codings: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
+
+
+class RoundContext:
+    """Settings and matchers of a round, built once."""
+
+    def __init__(self, ws: Workspace, round_id: str) -> None:
+        from flueko.taxonomy import field_for_group, question_for_heading, taxonomy_from_dict
+
+        self.round_id = round_id
+        self.meta = load_round_meta(ws.raw_round(round_id))
+        self.params = load_params(workspace=ws, round_id=round_id)
+        self.taxonomy = taxonomy_from_dict(
+            load_settings("taxonomy.yaml", workspace=ws, round_id=round_id)
+        )
+        self.items = load_settings("survey_items.yaml", workspace=ws, round_id=round_id)
+        self._items_seen: dict[str, str | None] = {}
+        tax = self.taxonomy
+        self.question_of = lru_cache(maxsize=65_536)(lambda text: question_for_heading(text, tax))
+        self.group_of = lru_cache(maxsize=4_096)(lambda text: field_for_group(text, tax))
+
+    def item_of(self, header: str) -> str | None:
+        """Survey item a header names (cached: detection asks for every header cell)."""
+        from flueko.ingest.survey import match_item
+
+        if header not in self._items_seen:
+            self._items_seen[header] = match_item(header, items=self.items)[0]
+        return self._items_seen[header]
+
+
+def _non_empty_cells(sheet: Sheet) -> int:
+    return sum(1 for row in sheet.rows for v in row if not is_empty(v))
+
+
+def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: ParsedRound) -> list:
+    """Parse one sheet into ``out``; returns its log entries."""
+    entries: list[L.LogEntry] = []
+    if sheet.hidden:
+        n = _non_empty_cells(sheet)
+        if n:
+            entries.append(
+                L.entry(
+                    "hidden_sheet",
+                    f"ausgeblendetes Blatt mit {n} gefüllten Zellen nicht ausgewertet",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    severity=L.INFO,
+                )
+            )
+        return entries
+    if sheet.n_rows == 0 or _non_empty_cells(sheet) == 0:
+        return entries
+    if is_codebook_sheet(sheet):
+        coding, log = coding_from_sheet(sheet)
+        report.kinds.append("codebook")
+        out.codings.append((sheet.file, coding))
+        entries.extend(log)
+        return entries
+    det = detect_sheet(
+        sheet,
+        question_of=ctx.question_of,
+        item_of=ctx.item_of,
+        search_rows=int(ctx.params["ingest"]["header_search_rows"]),
+    )
+    report.kinds.append(det.kind)
+    if det.kind == "cards":
+        df, log, stats = parse_cards_sheet(
+            sheet,
+            detection=det,
+            round_id=ctx.round_id,
+            question_of=ctx.question_of,
+            group_of=ctx.group_of,
+        )
+        report.stats.add(stats)
+        out.cards.append(df)
+        entries.extend(log)
+    elif det.kind == "ratings":
+        from flueko.ingest.ratings import parse_ratings_sheet
+
+        ratings, attrs, log = parse_ratings_sheet(
+            sheet, header_row=det.header_row, round_id=ctx.round_id
+        )
+        report.ratings += len(ratings)
+        out.ratings.append(ratings)
+        out.attrs.append(attrs)
+        entries.extend(log)
+    elif det.kind == "plan":
+        from flueko.ingest.plan import parse_plan_sheet
+
+        measures, log = parse_plan_sheet(sheet, header_row=det.header_row, round_id=ctx.round_id)
+        report.measures += len(measures)
+        out.plans.append(measures)
+        entries.extend(log)
+    elif det.kind == "survey":
+        from flueko.ingest.survey import parse_survey_sheet
+
+        hint = (ctx.meta.get("hints") or {}).get("survey_scale")
+        responses, log = parse_survey_sheet(
+            sheet,
+            header_row=det.header_row,
+            round_id=ctx.round_id,
+            items=ctx.items,
+            scale_hint=hint,
+        )
+        report.responses += int(responses[schema.RESPONDENT].nunique()) if len(responses) else 0
+        out.responses.append(responses)
+        entries.extend(log)
+    elif det.kind == "codebook":
+        raise LayoutError(
+            "sieht aus wie eine Kodierungstabelle, aber das Blatt heißt nicht 'Kodierung'",
+            file=sheet.file,
+            sheet=sheet.name,
+            hint="die mit 'flueko codebook export' erzeugte Datei unverändert lassen",
+        )
+    return entries
+
+
+def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[ParsedRound, list, list]:
+    """Read and parse every file of the round; a failing file is logged, never fatal."""
+    folder = ws.raw_round(round_id)
+    out = ParsedRound()
+    entries: list[L.LogEntry] = []
+    reports: list[FileReport] = []
+    max_mb = float(ctx.params["ingest"]["max_file_mb"])
+    for path in round_files(folder):
+        rel = path.relative_to(folder).as_posix()
+        report = FileReport(rel)
+        reports.append(report)
+        file_entries: list[L.LogEntry] = []
+        try:
+            sheets = read_sheets(path, root=folder, max_mb=max_mb)
+        except FluekoError as err:
+            err.file = rel
+            report.error = err.one_line()
+            file_entries.append(L.from_error(err, file=rel))
+            entries.extend(file_entries)
+            continue
+        layout_errors = []
+        for sheet in sheets:
+            try:
+                file_entries.extend(_ingest_sheet(sheet, ctx, report, out))
+            except LayoutError as err:
+                if is_summary_sheet(sheet):
+                    file_entries.append(
+                        L.entry(
+                            "summary_sheet",
+                            "Zusammenfassung ohne Einzelwerte nicht ausgewertet",
+                            file=rel,
+                            sheet=sheet.name,
+                            severity=L.INFO,
+                        )
+                    )
+                else:
+                    layout_errors.append(err)
+            except FluekoError as err:
+                file_entries.append(L.from_error(err, file=rel))
+                report.error = report.error or err.one_line()
+        if layout_errors and not report.kinds:
+            report.error = layout_errors[0].one_line()
+            file_entries.extend(L.from_error(e, file=rel) for e in layout_errors)
+        else:
+            file_entries.extend(
+                L.from_error(e, file=rel, severity=L.WARNING) for e in layout_errors
+            )
+        report.warnings = sum(1 for e in file_entries if e.severity != L.INFO)
+        entries.extend(file_entries)
+    return out, entries, reports

@@ -1,0 +1,90 @@
+"""Files for people beside the HTML report: the Maßnahmenplan workbook and the coding workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flueko.config import Workspace, load_round_meta, load_settings
+from flueko.io.tables import read_round
+
+PLAN_XLSX = "massnahmenplan.xlsx"
+CODEBOOK_XLSX = "kodierung.xlsx"
+
+
+def _taxonomy(ws: Workspace, round_id: str):
+    from flueko.taxonomy import taxonomy_from_dict
+
+    return taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ws, round_id=round_id))
+
+
+def write_plan_workbook(ws: Workspace, round_id: str) -> list[Path]:
+    """``reports/<round>/massnahmenplan.xlsx`` when the round has measures; else nothing."""
+    from flueko.report.plan_workbook import write_plan
+    from flueko.taxonomy import field_labels
+
+    tables = read_round(ws.processed_round(round_id))
+    measures = tables["measures"]
+    rated_or_planned = len(tables["ratings"]) or measures["status"].notna().any()
+    if measures.empty or not rated_or_planned:  # candidates only: no plan yet
+        return []
+    meta = load_round_meta(ws.raw_round(round_id))
+    target = ws.reports_round(round_id) / PLAN_XLSX
+    write_plan(
+        measures,
+        target,
+        field_labels=field_labels(_taxonomy(ws, round_id)),
+        title=f"Maßnahmenplan – {meta.get('title') or round_id}",
+    )
+    return [target]
+
+
+def export_codebook_for(ws: Workspace, round_id: str) -> Path:
+    """``reports/<round>/kodierung.xlsx``: one row per idea for the analyst's coding."""
+    from flueko.io.codebook import export_codebook
+
+    contributions = read_round(ws.processed_round(round_id))["contributions"]
+    target = ws.reports_round(round_id) / CODEBOOK_XLSX
+    export_codebook(contributions, target, taxonomy=_taxonomy(ws, round_id))
+    return target
+
+
+DOC_MD = "dokumentation.md"
+DOC_HTML = "dokumentation.html"
+
+
+def write_documentation(ws: Workspace) -> list[Path]:
+    """``reports/dokumentation.md`` and ``.html``: the draft of the documentation form.
+
+    Uses every round with processed tables (``data/processed/<round>/manifest.json``); the
+    output is deterministic (no timestamps) and written atomically.
+    """
+    from flueko.config import load_params
+    from flueko.io.atomic import write_text
+    from flueko.io.tables import MANIFEST_FILE
+    from flueko.report.docdraft import RoundData, documentation_html, documentation_markdown
+    from flueko.taxonomy import field_labels, question_labels, taxonomy_from_dict
+
+    rounds = {
+        r: RoundData(r, load_round_meta(ws.raw_round(r)), read_round(ws.processed_round(r)))
+        for r in ws.rounds()
+        if (ws.processed_round(r) / MANIFEST_FILE).is_file()
+    }
+    tax = taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ws))
+    items = load_settings("survey_items.yaml", workspace=ws).get("items") or {}
+    params = load_params(workspace=ws)
+    markdown = documentation_markdown(
+        rounds,
+        field_labels=field_labels(tax),
+        question_labels=question_labels(tax),
+        item_labels={k: str((v or {}).get("label") or k) for k, v in items.items()},
+        min_group_size=int(params.get("survey", {}).get("min_group_size", 5)),
+        district=str(params.get("report", {}).get("district") or "") or None,
+    )
+    md_path = ws.reports / DOC_MD
+    html_path = ws.reports / DOC_HTML
+    write_text(md_path, markdown)
+    write_text(
+        html_path,
+        documentation_html(markdown, title="Dokumentation Kommunaler Flüchtlingsdialog – Entwurf"),
+    )
+    return [md_path, html_path]

@@ -1,0 +1,189 @@
+"""Batch runs: execute the report notebooks per round with papermill and export the HTML.
+
+Rounds run in parallel in a thread pool (the work happens in the kernel processes). A failing
+round does not stop the others: its executed notebook with the error is kept, the summary lists
+every round's result, and the caller exits non-zero.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import papermill as pm
+
+from flueko.config import Workspace, load_round_meta
+from flueko.errors import FluekoError, ReportError
+from flueko.io import atomic
+from flueko.report import gate
+from flueko.report.export import notebook_to_html
+
+REPORT_NOTEBOOK = "bericht.ipynb"
+OVERVIEW_NOTEBOOK = "uebersicht.ipynb"
+REPORT_HTML = "bericht.html"
+INDEX_HTML = "index.html"
+KERNEL = "python3"
+
+
+@dataclass
+class RoundResult:
+    """Outcome of one round (or of the overview, round ``"index"``)."""
+
+    round_id: str
+    ok: bool
+    seconds: float
+    outputs: list[Path] = field(default_factory=list)
+    error: str = ""
+
+
+def notebooks_dir(workspace: Workspace) -> Path:
+    """The workspace's own ``notebooks/`` if it has the report notebook, else flueko's."""
+    own = workspace.root / "notebooks"
+    if (own / REPORT_NOTEBOOK).is_file():
+        return own
+    shipped = Path(str(resources.files("flueko") / "resources" / "notebooks"))
+    if (shipped / REPORT_NOTEBOOK).is_file():
+        return shipped
+    raise ReportError(
+        f"Bericht-Notebook {REPORT_NOTEBOOK} nicht gefunden (gesucht in {own} und {shipped})",
+        hint="flueko neu installieren oder eigene Notebooks nach notebooks/ im Arbeitsordner legen",
+    )
+
+
+def round_parameters(
+    workspace: Workspace, round_id: str, overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Notebook parameters: round and workspace, ``report:`` keys of round.yaml, overrides."""
+    params: dict[str, Any] = {"round_id": round_id, "workspace": str(workspace.root)}
+    meta = load_round_meta(workspace.raw / round_id)
+    params.update(meta.get("report", {}) or {})
+    params.update(overrides or {})
+    return params
+
+
+def execute(
+    notebook: Path, output: Path, *, parameters: Mapping[str, Any], cwd: Path
+) -> nbformat.NotebookNode:
+    """Run ``notebook`` with papermill into ``output`` (kept also when it fails)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.stem}.running{output.suffix}")
+    try:
+        pm.execute_notebook(
+            str(notebook),
+            str(tmp),
+            parameters=dict(parameters),
+            kernel_name=KERNEL,
+            cwd=str(cwd),
+            progress_bar=False,
+            log_output=False,
+            report_mode=False,
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        )
+    except pm.PapermillExecutionError as err:
+        if tmp.exists():
+            os.replace(tmp, output)
+        raise ReportError(
+            f"Notebook {notebook.name} ist in Zelle {err.exec_count} abgebrochen: "
+            f"{err.ename}: {err.evalue}",
+            file=str(output),
+            hint="das ausgeführte Notebook mit der Fehlermeldung liegt unter dieser Datei",
+        ) from err
+    except Exception as err:
+        if tmp.exists():
+            os.replace(tmp, output)
+        raise ReportError(
+            f"Notebook {notebook.name} konnte nicht ausgeführt werden: {type(err).__name__}: {err}",
+            file=str(output),
+            hint="ist flueko mit 'make install' vollständig installiert (Jupyter-Kernel python3)?",
+        ) from err
+    os.replace(tmp, output)
+    return nbformat.read(output, as_version=4)
+
+
+def render(
+    workspace: Workspace,
+    *,
+    notebook_name: str,
+    out_dir: Path,
+    html_name: str,
+    title: str,
+    parameters: Mapping[str, Any],
+) -> list[Path]:
+    """Execute one report notebook, pass the gate, write notebook and HTML atomically."""
+    source = notebooks_dir(workspace) / notebook_name
+    executed = out_dir / notebook_name
+    nb = execute(source, executed, parameters=parameters, cwd=workspace.root)
+    gate.check_notebook(nb)
+    markup = notebook_to_html(nb, title=title)
+    target = out_dir / html_name
+    gate.check_html(markup, where=str(target))
+    atomic.write_text(target, markup)
+    return [executed, target]
+
+
+def run_report(
+    workspace: Workspace, round_id: str, *, overrides: Mapping[str, Any] | None = None
+) -> list[Path]:
+    """``reports/<round>/bericht.html`` from the processed tables of the round."""
+    meta = load_round_meta(workspace.raw_round(round_id))
+    title = f"{meta.get('title') or round_id} – Bericht"
+    return render(
+        workspace,
+        notebook_name=REPORT_NOTEBOOK,
+        out_dir=workspace.reports_round(round_id),
+        html_name=REPORT_HTML,
+        title=title,
+        parameters=round_parameters(workspace, round_id, overrides),
+    )
+
+
+def run_overview(workspace: Workspace) -> list[Path]:
+    """``reports/index.html``: every round, participation, satisfaction, plan and lineage."""
+    return render(
+        workspace,
+        notebook_name=OVERVIEW_NOTEBOOK,
+        out_dir=workspace.reports,
+        html_name=INDEX_HTML,
+        title="Kommunaler Flüchtlingsdialog – Übersicht",
+        parameters={"workspace": str(workspace.root)},
+    )
+
+
+def run_many(
+    round_ids: Sequence[str],
+    task: Callable[[str], list[Path]],
+    *,
+    jobs: int = 1,
+    progress: bool = True,
+) -> list[RoundResult]:
+    """Run ``task(round_id)`` for every round, ``jobs`` at a time; failures are collected."""
+    from tqdm import tqdm
+
+    def one(round_id: str) -> RoundResult:
+        start = time.perf_counter()
+        try:
+            outputs = task(round_id)
+        except FluekoError as err:
+            return RoundResult(round_id, False, time.perf_counter() - start, error=err.one_line())
+        except Exception as err:  # a bug must not stop the other rounds
+            msg = f"unerwarteter Fehler: {type(err).__name__}: {err}"
+            return RoundResult(round_id, False, time.perf_counter() - start, error=msg)
+        return RoundResult(round_id, True, time.perf_counter() - start, outputs=outputs)
+
+    results: dict[str, RoundResult] = {}
+    bar = tqdm(total=len(round_ids), desc="Runden", unit="Runde", disable=not progress)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(one, r): r for r in round_ids}
+        for future in as_completed(futures):
+            result = future.result()
+            results[result.round_id] = result
+            bar.update(1)
+    bar.close()
+    return [results[r] for r in round_ids]
