@@ -19,6 +19,31 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_RAW = REPO / "data" / "raw"
 
 
+def require_tool(*names: str, package: str) -> str:
+    """Path of the first program in ``names`` on PATH. Missing: skip locally, but fail when CI
+    is set, since .ci/run installs Debian's ``package`` and a skip there would hide the gap."""
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    message = f"{' / '.join(names)} fehlt (Debian-Paket {package!r}, apt-get install {package})"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; mit CI gesetzt wird nicht übersprungen", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's headless Chromium (the browser tests drive it through playwright)."""
+    return require_tool("chromium", "chromium-browser", package="chromium")
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's command line (xlsx → pdf conversion)."""
+    return require_tool("soffice", package="libreoffice-calc-nogui")
+
+
 @dataclass
 class DemoRun:
     root: Path

@@ -3,24 +3,12 @@ working table of contents. Screenshots land in the test's temporary folder."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.slow
-
-if CHROMIUM is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("chromium fehlt: .ci/run installiert Debians Paket 'chromium'")
-    pytest.skip(
-        "Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True
-    )
-
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 ARGS = [
     "--headless=new",
@@ -35,9 +23,9 @@ ARGS = [
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(chromium):
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        b = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
         yield b
         b.close()
 

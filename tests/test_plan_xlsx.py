@@ -1,4 +1,3 @@
-import shutil
 import subprocess
 import zipfile
 
@@ -125,13 +124,12 @@ def test_empty_plan(tmp_path):
     assert wb[SUMMARY_SHEET]["A4"].value == "keine Maßnahmen"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) fehlt")
-def test_converts_to_pdf(tmp_path, measures):
+def test_converts_to_pdf(tmp_path, measures, soffice):
     path = tmp_path / "plan.xlsx"
     write_plan(measures, path, field_labels=LABELS, title="Plan")
     subprocess.run(
         [
-            "soffice",
+            soffice,
             f"-env:UserInstallation=file://{tmp_path}/lo",
             "--headless",
             "--convert-to",
