@@ -1,4 +1,4 @@
-"""Tests for the deterministic demo data generator (flueko.demo.generate)."""
+"""Tests for the deterministic demo data: its content (flueko.demo.content) and generator."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ import pytest
 import yaml
 
 from flueko import schema
+from flueko.demo import content
 from flueko.demo import generate as demo
 
 COMMITTED = Path(__file__).resolve().parents[1] / "data" / "raw"
-R1, R2, R3 = demo.ROUND_IDS
+R1, R2, R3 = content.ROUND_IDS
 
 EXPECTED_FILES = [
     f"{R1}/round.yaml",
@@ -126,25 +127,25 @@ def test_workbook_contents_reads_csv_in_both_encodings(tmp_path: Path) -> None:
 
 
 def test_question_texts_follow_the_schema_and_seed() -> None:
-    assert tuple(demo.QUESTION_TEXTS) == schema.QUESTIONS
-    assert demo.QUESTION_TEXTS["gelingen"] == "Warum gelingt Integration (nicht)?"
-    assert demo.QUESTION_TEXTS["handlungsspielraum"] == (
+    assert tuple(content.QUESTION_TEXTS) == schema.QUESTIONS
+    assert content.QUESTION_TEXTS["gelingen"] == "Warum gelingt Integration (nicht)?"
+    assert content.QUESTION_TEXTS["handlungsspielraum"] == (
         "Was können wir tun, was ist im Einflussbereich der anwesenden Akteure?"
     )
-    assert tuple(demo.SURVEY_QUESTIONS) == schema.SURVEY_ITEMS
-    assert tuple(demo.SURVEY_STATEMENTS) == schema.SURVEY_ITEMS
-    assert tuple(demo.CARDS) == demo.WORKING_GROUPS
+    assert tuple(content.SURVEY_QUESTIONS) == schema.SURVEY_ITEMS
+    assert tuple(content.SURVEY_STATEMENTS) == schema.SURVEY_ITEMS
+    assert tuple(content.CARDS) == content.WORKING_GROUPS
 
 
 def test_cards_per_group_and_question() -> None:
-    for group, cards in demo.CARDS.items():
+    for group, cards in content.CARDS.items():
         assert 20 <= len(cards) <= 30, group
         assert {card.question for card in cards} == set(schema.QUESTIONS), group
         assert len({card.text for card in cards}) == len(cards), group
 
 
 def test_cards_contain_bullet_lists_of_two_or_three_ideas() -> None:
-    bullets = [c.text for cards in demo.CARDS.values() for c in cards if c.text.startswith("•")]
+    bullets = [c.text for cards in content.CARDS.values() for c in cards if c.text.startswith("•")]
     assert len(bullets) >= 8
     for text in bullets:
         lines = text.split("\n")
@@ -153,7 +154,7 @@ def test_cards_contain_bullet_lists_of_two_or_three_ideas() -> None:
 
 
 def test_cards_include_the_seed_suggestions_and_cross_field_cards() -> None:
-    texts = {group: " ".join(c.text for c in cards) for group, cards in demo.CARDS.items()}
+    texts = {group: " ".join(c.text for c in cards) for group, cards in content.CARDS.items()}
     assert "Einstufungstests" in texts["AK Bildung/Ausbildung"]
     assert "homogener" in texts["AK Bildung/Ausbildung"]
     assert "Vereinsrundgänge" in texts["AK Freizeit"]
@@ -164,9 +165,9 @@ def test_cards_include_the_seed_suggestions_and_cross_field_cards() -> None:
 
 
 def test_round1_votes_do_not_exceed_available_dots() -> None:
-    total = sum(card.votes or 0 for cards in demo.CARDS.values() for card in cards)
+    total = sum(card.votes or 0 for cards in content.CARDS.values() for card in cards)
     assert total == 122
-    assert total <= sum(demo.PARTICIPANTS[R1].values()) * demo.DOTS_PER_PERSON
+    assert total <= sum(content.PARTICIPANTS[R1].values()) * content.DOTS_PER_PERSON
 
 
 # --- round.yaml ---------------------------------------------------------------------------
@@ -175,20 +176,20 @@ def test_round1_votes_do_not_exceed_available_dots() -> None:
 def test_round1_has_41_participants_from_the_seed_groups(raw: Path) -> None:
     meta = _meta(raw, R1)
     assert sum(meta["participants"].values()) == 41
-    assert tuple(meta["participants"]) == demo.PARTICIPANT_GROUPS
+    assert tuple(meta["participants"]) == content.PARTICIPANT_GROUPS
     assert meta["dots_per_person"] == 3
     assert meta["district"] == "Landkreis Remstal"
     assert str(meta["date"]) == "2016-10-20"
 
 
 def test_costs_over_all_rounds_are_about_7000_euro(raw: Path) -> None:
-    total = sum(sum(_meta(raw, rid)["costs"].values()) for rid in demo.ROUND_IDS)
+    total = sum(sum(_meta(raw, rid)["costs"].values()) for rid in content.ROUND_IDS)
     assert total == 7130
     assert 6500 <= total <= 7500
 
 
 def test_round_yaml_keys_and_hints(raw: Path) -> None:
-    for rid in demo.ROUND_IDS:
+    for rid in content.ROUND_IDS:
         meta = _meta(raw, rid)
         assert {"title", "date", "district", "kind", "participants", "costs", "note"} <= set(meta)
         assert str(meta["date"]) == rid[:10]
@@ -213,8 +214,8 @@ def test_wohnen_title_block_header_and_merged_questions(raw: Path) -> None:
     ws = openpyxl.load_workbook(path)["Ergebnisse"]
     merged = sorted(str(rng) for rng in ws.merged_cells.ranges)
     assert merged == ["A11:A15", "A16:A19", "A20:A24", "A25:A29", "A5:A10"]
-    assert ws["A5"].value == demo.QUESTION_TEXTS["probleme"]
-    assert ws["A25"].value == demo.QUESTION_TEXTS["vorschlaege_kommunen"]
+    assert ws["A5"].value == content.QUESTION_TEXTS["probleme"]
+    assert ws["A25"].value == content.QUESTION_TEXTS["vorschlaege_kommunen"]
 
 
 def test_wohnen_votes_are_written_in_mixed_ways(raw: Path) -> None:
@@ -228,25 +229,25 @@ def test_wohnen_votes_are_written_in_mixed_ways(raw: Path) -> None:
 def test_bildung_one_sheet_per_question_and_hidden_template(raw: Path) -> None:
     path = raw / R1 / "workshops" / "AK_Bildung_Ausbildung.xlsx"
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [*demo.BILDUNG_SHEETS.values(), "Vorlage"]
+    assert wb.sheetnames == [*content.BILDUNG_SHEETS.values(), "Vorlage"]
     assert wb["Vorlage"].sheet_state == "hidden"
-    assert all(wb[name].sheet_state == "visible" for name in demo.BILDUNG_SHEETS.values())
+    assert all(wb[name].sheet_state == "visible" for name in content.BILDUNG_SHEETS.values())
     contents = _contents(path)
-    for name in demo.BILDUNG_SHEETS.values():
+    for name in content.BILDUNG_SHEETS.values():
         assert contents[name][0] == ["Idee", "Klebepunkte"]
-    n_cards = sum(len(contents[name]) - 1 for name in demo.BILDUNG_SHEETS.values())
-    assert n_cards == len(demo.CARDS["AK Bildung/Ausbildung"])
+    n_cards = sum(len(contents[name]) - 1 for name in content.BILDUNG_SHEETS.values())
+    assert n_cards == len(content.CARDS["AK Bildung/Ausbildung"])
 
 
 def test_arbeit_wide_layout_is_ragged(raw: Path) -> None:
     rows = _sheet(raw / R1 / "workshops" / "AK_Arbeit.xlsx")
     assert rows[0][0] == "AK Arbeit"
     header = rows[2]
-    assert header[0::2] == list(demo.QUESTION_TEXTS.values())
+    assert header[0::2] == list(content.QUESTION_TEXTS.values())
     assert header[1::2] == ["Punkte"] * 5
     lengths = [sum(row[col] is not None for row in rows[3:]) for col in range(0, 10, 2)]
     assert lengths == [6, 4, 4, 5, 6]
-    assert sum(lengths) == len(demo.CARDS["AK Arbeit"])
+    assert sum(lengths) == len(content.CARDS["AK Arbeit"])
 
 
 def test_freizeit_long_table_blank_questions_and_totals_row(raw: Path) -> None:
@@ -276,7 +277,7 @@ def test_kickoff_survey_is_limesurvey_style(raw: Path) -> None:
     assert [h.split("]")[0].split("[")[1] for h in header[2:12]] == list(schema.SURVEY_ITEMS)
     assert header[-1] == "Anmerkungen"
     answers = Counter(v for row in rows[1:] for v in row[2:12])
-    assert set(answers) <= {*demo.SATISFACTION_LABELS, "keine Angabe", ""}
+    assert set(answers) <= {*content.SATISFACTION_LABELS, "keine Angabe", ""}
     assert answers["keine Angabe"] > 0 and answers[""] > 0
     assert 28 <= len(rows) - 1 <= 35
 
@@ -294,12 +295,12 @@ def test_no_survey_group_has_more_respondents_than_participants(raw: Path) -> No
     from flueko.ingest.survey import normalise_group
 
     groups = load_settings("survey_items.yaml")["groups"]
-    for round_id in demo.ROUND_IDS:
+    for round_id in content.ROUND_IDS:
         survey = next((raw / round_id / "umfrage").iterdir())
         rows = next(iter(demo.workbook_contents(survey).values()))[1:]
         answered = Counter(normalise_group(row[1], groups=groups) for row in rows)
         invited = Counter()
-        for name, n in demo.PARTICIPANTS[round_id].items():
+        for name, n in content.PARTICIPANTS[round_id].items():
             invited[normalise_group(name, groups=groups)] += n
         for group, n in answered.items():
             if group is not None and group in invited:
@@ -330,9 +331,9 @@ def test_extended_survey_is_cp1252_with_agreement_labels(raw: Path) -> None:
         data.decode("utf-8")
     assert b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("cp1252"), newline=""), delimiter=";"))
-    assert rows[0][2] == demo.SURVEY_STATEMENTS["format"]
+    assert rows[0][2] == content.SURVEY_STATEMENTS["format"]
     answers = {v for row in rows[1:] for v in row[2:12]}
-    assert answers <= {*demo.AGREEMENT_LABELS, ""}
+    assert answers <= {*content.AGREEMENT_LABELS, ""}
     assert "trifft voll zu" in answers
     assert Counter(row[1] for row in rows[1:])["Kreisrat/Kreisrätin"] == 5
 
@@ -342,7 +343,7 @@ def test_extended_survey_is_cp1252_with_agreement_labels(raw: Path) -> None:
 
 def test_long_rating_table_shape_and_once_per_measure_fields(raw: Path) -> None:
     rows = _sheet(raw / R2 / "bewertung" / "bewertung_massnahmen.xlsx", "Bewertung")
-    assert rows[0] == list(demo.RATING_HEADER)
+    assert rows[0] == list(content.RATING_HEADER)
     body = rows[1:]
     assert len(body) == 14 * 8
     assert {row[2] for row in body} == {f"TN{i:02d}" for i in range(1, 9)}
@@ -364,10 +365,10 @@ def test_long_rating_table_shape_and_once_per_measure_fields(raw: Path) -> None:
 
 def test_one_measure_has_widely_disagreeing_raters(raw: Path) -> None:
     rows = _sheet(raw / R2 / "bewertung" / "bewertung_massnahmen.xlsx")[1:]
-    impact = [row[3] for row in rows if row[0] == demo.DISPUTED_MEASURE]
+    impact = [row[3] for row in rows if row[0] == content.DISPUTED_MEASURE]
     q1, _, q3 = statistics.quantiles(impact, n=4, method="inclusive")
     assert q3 - q1 >= 2.0
-    assert impact == list(demo.DISPUTED_IMPACT)
+    assert impact == list(content.DISPUTED_IMPACT)
 
 
 def test_wide_rating_sheets_per_rater(raw: Path) -> None:
@@ -385,11 +386,11 @@ def test_wide_rating_sheets_per_rater(raw: Path) -> None:
 
 def test_plan_draft_continues_round2_titles(raw: Path) -> None:
     rows = _sheet(raw / R3 / "massnahmenplan_entwurf.xlsx", "Maßnahmenplan")
-    assert rows[2] == list(demo.PLAN_HEADER)
+    assert rows[2] == list(content.PLAN_HEADER)
     body = rows[3:]
     assert len(body) == 13
     assert [row[0] for row in body] == list(range(1, 14))
-    rated = {m.title for m in demo.MEASURES}
+    rated = {m.title for m in content.MEASURES}
     assert sum(row[2] in rated for row in body) == 12
     assert {row[9] for row in body} == {"geplant", "in Vorbereitung", "begonnen"}
     assert all(
