@@ -28,7 +28,8 @@ from flueko.ingest.survey import summarise_items
 from flueko.io import tables
 from flueko.io.codebook import validate_coding
 from flueko.io.tables import read_round
-from flueko.taxonomy import field_for_group, fold
+from flueko.taxonomy_match import field_for_group
+from flueko.text import fold
 
 
 def _concat(frames, table: str) -> pd.DataFrame:

@@ -8,7 +8,8 @@ from flueko import schema as s
 from flueko.ingest.cards import group_from_text, parse_cards_sheet
 from flueko.ingest.detect import detect_sheet
 from flueko.sheet import make_sheet
-from flueko.taxonomy import default_taxonomy, field_for_group, question_for_heading
+from flueko.taxonomy import default_taxonomy
+from flueko.taxonomy_match import field_for_group, question_for_heading
 
 TAX = default_taxonomy()
 

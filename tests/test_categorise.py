@@ -9,7 +9,8 @@ import pytest
 
 from flueko import schema
 from flueko.analyse.categorise import categorise, classify_text, uncertain
-from flueko.taxonomy import default_taxonomy, field_for_group
+from flueko.taxonomy import default_taxonomy
+from flueko.taxonomy_match import field_for_group
 
 TAX = default_taxonomy()
 LABELLED = Path(__file__).parent / "data" / "labelled_ideas.csv"

@@ -9,7 +9,8 @@ from flueko.errors import LayoutError
 from flueko.ingest.detect import GROUP_WORDS, VOTES_WORDS, detect_sheet, has_word, is_summary_sheet
 from flueko.ingest.survey import match_item
 from flueko.sheet import make_sheet
-from flueko.taxonomy import default_taxonomy, question_for_heading
+from flueko.taxonomy import default_taxonomy
+from flueko.taxonomy_match import question_for_heading
 
 TAX = default_taxonomy()
 ITEMS = load_settings("survey_items.yaml")

@@ -20,7 +20,8 @@ from flueko.errors import LayoutError
 from flueko.ingest.cards import heading_question, parse_cards_sheet
 from flueko.ingest.detect import detect_sheet
 from flueko.sheet import make_sheet
-from flueko.taxonomy import default_taxonomy, field_for_group, question_for_heading
+from flueko.taxonomy import default_taxonomy
+from flueko.taxonomy_match import field_for_group, question_for_heading
 
 TAX = default_taxonomy()
 WILD = Path(__file__).parent / "fixtures" / "wild"

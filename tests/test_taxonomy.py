@@ -1,4 +1,4 @@
-"""Tests for flueko.taxonomy."""
+"""Tests for flueko.taxonomy and flueko.taxonomy_match."""
 
 from __future__ import annotations
 
@@ -15,18 +15,20 @@ from flueko.config import resource_yaml
 from flueko.errors import ConfigError
 from flueko.taxonomy import (
     default_taxonomy,
-    field_for_group,
     field_labels,
-    field_matches,
-    field_scores,
-    fold,
-    match_field_terms,
-    normalise_actor,
     parse_stem,
-    question_for_heading,
     question_labels,
     taxonomy_from_dict,
 )
+from flueko.taxonomy_match import (
+    field_for_group,
+    field_matches,
+    field_scores,
+    match_field_terms,
+    normalise_actor,
+    question_for_heading,
+)
+from flueko.text import fold
 
 TAX = default_taxonomy()
 

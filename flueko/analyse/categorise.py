@@ -21,7 +21,8 @@ from __future__ import annotations
 import pandas as pd
 
 from flueko import schema
-from flueko.taxonomy import Taxonomy, field_for_group, field_matches
+from flueko.taxonomy import Taxonomy
+from flueko.taxonomy_match import field_for_group, field_matches
 
 MANUAL = "manual"
 RULE = "rule"
@@ -41,7 +42,7 @@ def classify_text(text: str, group_field: str | None, tax: Taxonomy) -> tuple[st
     text
         The idea.
     group_field
-        Field of the idea's working group (from :func:`flueko.taxonomy.field_for_group`).
+        Field of the idea's working group (from :func:`flueko.taxonomy_match.field_for_group`).
     tax
         The taxonomy in force.
     """

@@ -84,7 +84,8 @@ class RoundContext:
     """Settings and matchers of a round, built once."""
 
     def __init__(self, ws: Workspace, round_id: str) -> None:
-        from flueko.taxonomy import field_for_group, question_for_heading, taxonomy_from_dict
+        from flueko.taxonomy import taxonomy_from_dict
+        from flueko.taxonomy_match import field_for_group, question_for_heading
 
         self.round_id = round_id
         self.meta = load_round_meta(ws.raw_round(round_id))
