@@ -13,13 +13,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flueko import schema as s
-from flueko.report.docdraft import (
-    TODO,
-    RoundData,
-    documentation_html,
-    documentation_markdown,
-    escape_md,
-)
+from flueko.report.docdraft import documentation_markdown
+from flueko.report.docdraft_render import TODO, documentation_html, escape_md
+from flueko.report.docdraft_sections import RoundData
 
 REPO = Path(__file__).resolve().parent.parent
 

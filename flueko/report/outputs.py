@@ -61,7 +61,9 @@ def write_documentation(ws: Workspace) -> list[Path]:
     from flueko.config import load_params
     from flueko.io.atomic import write_text
     from flueko.io.tables import MANIFEST_FILE
-    from flueko.report.docdraft import RoundData, documentation_html, documentation_markdown
+    from flueko.report.docdraft import documentation_markdown
+    from flueko.report.docdraft_render import documentation_html
+    from flueko.report.docdraft_sections import RoundData
     from flueko.taxonomy import field_labels, question_labels, taxonomy_from_dict
 
     rounds = {
