@@ -211,10 +211,10 @@ def time_pandas(workspace: Path) -> dict:
 def time_parse(workspace: Path) -> dict:
     """Reading + detection + card parsing of every file (``flueko.ingest.read.read_inputs``)."""
     from flueko.config import Workspace
-    from flueko.ingest.read import _Context, read_inputs
+    from flueko.ingest.read import RoundContext, read_inputs
 
     ws = Workspace.at(workspace)
-    parsed, _entries, reports = read_inputs(ws, ROUND, _Context(ws, ROUND))
+    parsed, _entries, reports = read_inputs(ws, ROUND, RoundContext(ws, ROUND))
     return {
         "cards": sum(r.stats.cards for r in reports),
         "ideas": sum(len(df) for df in parsed.cards),

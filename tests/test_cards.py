@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from flueko import schema as s
-from flueko.ingest.cards import group_from_text, parse_cards_sheet
+from flueko.ingest.cards import parse_cards_sheet
 from flueko.ingest.detect import detect_sheet
+from flueko.ingest.titles import group_from_text
 from flueko.sheet import make_sheet
 from flueko.taxonomy import default_taxonomy
 from flueko.taxonomy_match import field_for_group, question_for_heading

@@ -6,11 +6,12 @@ import pytest
 
 from flueko.config import load_settings
 from flueko.errors import LayoutError
-from flueko.ingest.detect import GROUP_WORDS, VOTES_WORDS, detect_sheet, has_word, is_summary_sheet
+from flueko.ingest.detect import detect_sheet, has_word, is_summary_sheet
 from flueko.ingest.survey import match_item
 from flueko.sheet import make_sheet
 from flueko.taxonomy import default_taxonomy
 from flueko.taxonomy_match import question_for_heading
+from flueko.vocabulary import default_vocabulary
 
 TAX = default_taxonomy()
 ITEMS = load_settings("survey_items.yaml")
@@ -80,8 +81,9 @@ def test_unrecognised_sheet_names_headers_found_and_words_expected():
 
 
 def test_short_words_match_whole_tokens_only():
-    assert has_word("AK", GROUP_WORDS) and not has_word("Aktivitäten", GROUP_WORDS)
-    assert has_word("Klebepunkte", VOTES_WORDS)
+    vocab = default_vocabulary()
+    assert has_word("AK", vocab.group) and not has_word("Aktivitäten", vocab.group)
+    assert has_word("Klebepunkte", vocab.votes)
 
 
 def test_vote_columns_are_whole_words_or_plural_compounds():

@@ -397,7 +397,7 @@ def _single_file_round(root: Path, name: str, rows: list[list]) -> None:
 
 
 def test_title_block_mentioning_ergebnisse_does_not_hide_the_header(tmp_path, capsys) -> None:
-    # regression: a one-cell title row with a TEXT_WORDS entry ("Ergebnisse") was taken as the
+    # regression: a one-cell title row with a card-text word ("Ergebnisse") was taken as the
     # header, and the cells of the real card column were lost without a log entry
     _single_file_round(
         tmp_path,

@@ -17,8 +17,9 @@ import pytest
 from flueko import schema as s
 from flueko.cli import main
 from flueko.errors import LayoutError
-from flueko.ingest.cards import heading_question, parse_cards_sheet
+from flueko.ingest.cards import parse_cards_sheet
 from flueko.ingest.detect import detect_sheet
+from flueko.ingest.titles import heading_question
 from flueko.sheet import make_sheet
 from flueko.taxonomy import default_taxonomy
 from flueko.taxonomy_match import field_for_group, question_for_heading

@@ -4,16 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flueko.ingest.values import (
+from flueko.ingest.money import parse_cost
+from flueko.ingest.scales import (
     detect_scale,
     is_verbal_five,
     normalise_rating,
-    parse_cost,
     parse_rating,
-    parse_timeframe,
-    reference_year_from_round,
     scale_from_header,
 )
+from flueko.ingest.timeframe import parse_timeframe, reference_year_from_round
 
 cells = st.one_of(
     st.none(),

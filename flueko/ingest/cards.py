@@ -9,8 +9,8 @@ Layouts handled (see :mod:`flueko.ingest.detect` for how they are recognised):
 - wide table — one column per guiding question, optionally a votes column right of each.
 
 The working group comes from a column, the sheet name, the title block or the file name, in
-that order. Every non-empty cell of a card column ends up as a card (split into ideas) or as a
-logged exclusion, and :class:`SheetStats` reconciles the counts.
+that order (see :mod:`flueko.ingest.titles`). Every non-empty cell of a card column ends up as a
+card (split into ideas) or as a logged exclusion, and :class:`SheetStats` reconciles the counts.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import PurePosixPath
 
 import pandas as pd
 
@@ -27,29 +26,26 @@ from flueko import ids
 from flueko import log as L
 from flueko import schema as s
 from flueko.ingest.clean import normalise_text, parse_votes, split_ideas
-from flueko.ingest.detect import TEXT_WORDS, Detection, fold, is_total_row
+from flueko.ingest.detect import Detection, fold, is_total_row
+from flueko.ingest.titles import (
+    group_from_text,
+    heading_question,
+    sheet_group,
+    title_block_question,
+)
 from flueko.privacy import mask_personal_data
 from flueko.sheet import Sheet, cell_ref, is_empty
+from flueko.vocabulary import Vocabulary, or_default
 
 QuestionMatcher = Callable[[str], str | None]
 GroupMatcher = Callable[[str], str | None]
 
 ERROR_VALUES = re.compile(r"^#(DIV/0!|NV|N/A|REF!|WERT!|VALUE!|NAME\?|NULL!|ZAHL!|NUM!|BEZUG!)$")
 INSTRUCTION_RE = re.compile(r"^\(?\s*(bitte|hinweis|anleitung|beispiel|ausfuellhinweis)\b")
-GROUP_TITLE_RE = re.compile(
-    r"\b(arbeitskreis|arbeitsgruppe|ak|ag|workshop|thementisch)\b\s*[:\-–]?\s*(.+)", re.I
-)
-GENERIC_SHEET_RE = re.compile(r"^(tabelle|sheet|blatt|table)\s*\d*$|^ergebnis", re.I)
 FORMULA_TEXT_RE = re.compile(r"^=\s*(?:[^\W\d_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)")
 """A formula stored as text ("=SUMME(B2:B9)", "=A1&B1"): no card, the analyst should look."""
 PLACEHOLDERS = frozenset({"k a", "ka", "n b", "nb", "n a", "entfaellt", "tbd", "dito", "x", "xx"})
 """Folded cell texts that stand for "nothing given" (k. A., n. b., entfällt …)."""
-NOT_GROUP_NAMES = frozenset(
-    {*TEXT_WORDS, "protokoll", "dokumentation", "sitzung", "auswertung", "export", "teilnehmer",
-     "teilnehmende", "termin", "tag", "zeit", "ort", "uhr"}
-)  # fmt: skip
-"""First words after "Workshop"/"AK" that name no group ("Workshop-Karten", "AK-Sitzung")."""
-HEADING_NUMBER_RE = re.compile(r"^(?:(?:leit)?frage\s*)?(?:nr\s*)?(\d{1,2})\b\s*(.*)$")
 
 
 @dataclass
@@ -76,6 +72,7 @@ class SheetStats:
 class _Collector:
     sheet: Sheet
     round_id: str
+    vocab: Vocabulary
     rows: list[dict] = field(default_factory=list)
     log: list[L.LogEntry] = field(default_factory=list)
     stats: SheetStats = field(default_factory=SheetStats)
@@ -158,47 +155,6 @@ class _Collector:
         return f"K{digest}" if n == 1 else f"K{digest}.{n}"
 
 
-def group_from_text(text: str) -> str | None:
-    """ "Arbeitskreis Wohnen – 20.10.2016" → "AK Wohnen"; ``None`` if no group is named."""
-    m = GROUP_TITLE_RE.search(normalise_text(text))
-    if not m:
-        return None
-    name = re.split(r"\s+[–-]\s+|\s*\(|,\s*\d|\s+\d{1,2}\.\d{1,2}\.", m.group(2))[0].strip(" :–-")
-    if not name or len(name) > 60 or fold(name).split()[0] in NOT_GROUP_NAMES:
-        return None
-    return f"AK {name}"
-
-
-def sheet_group(sheet: Sheet, *, header_row: int, group_of: GroupMatcher) -> str:
-    """The working group of a sheet without a group column: sheet name, title block, file name."""
-    name = normalise_text(sheet.name)
-    if name and not GENERIC_SHEET_RE.match(name):
-        titled = group_from_text(name)
-        if titled:
-            return titled
-        if group_of(name):
-            return name if fold(name).startswith(("ak ", "ag ")) else f"AK {name}"
-    for row in range(header_row):
-        for value in sheet.row_values(row):
-            if isinstance(value, str):
-                titled = group_from_text(value)
-                if titled:
-                    return titled
-    stem = PurePosixPath(sheet.file).stem.replace("_", " ").replace("-", " ")
-    stem = normalise_text(stem)
-    return group_from_text(stem) or stem
-
-
-def _title_block_question(
-    sheet: Sheet, *, header_row: int, question_of: QuestionMatcher
-) -> str | None:
-    for row in range(header_row):
-        for value in sheet.row_values(row):
-            if isinstance(value, str) and (q := question_of(value)):
-                return q
-    return None
-
-
 def parse_cards_sheet(
     sheet: Sheet,
     *,
@@ -206,6 +162,7 @@ def parse_cards_sheet(
     round_id: str,
     question_of: QuestionMatcher,
     group_of: GroupMatcher,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[pd.DataFrame, list[L.LogEntry], SheetStats]:
     """Turn one workshop sheet into contributions (one row per idea).
 
@@ -218,17 +175,21 @@ def parse_cards_sheet(
         Maps a heading text to a canonical Leitfrage key (or ``None``).
     group_of
         Maps a name to a Handlungsfeld key if it names a working group/field (or ``None``).
+    vocabulary
+        The round's header words (default: the packaged ones).
 
     Returns
     -------
     contributions, log entries, reconciliation counts
     """
-    col = _Collector(sheet, round_id)
+    col = _Collector(sheet, round_id, or_default(vocabulary))
     header = detection.header_row
     head_texts = [normalise_text(v) for v in sheet.row_values(header)]
     default_group = None
     if not detection.columns.get("group"):
-        default_group = sheet_group(sheet, header_row=header, group_of=group_of)
+        default_group = sheet_group(
+            sheet, header_row=header, group_of=group_of, vocabulary=col.vocab
+        )
     if detection.layout == "wide":
         _parse_wide(col, detection, head_texts, default_group, question_of)
     else:
@@ -249,7 +210,7 @@ def _skip_row(col: _Collector, row: int, texts: list[str], cells: list[int], hea
         reason = ("hidden_row", "ausgeblendete Zeile nicht ausgewertet")
     elif _is_header_repeat(texts, head):
         reason = ("duplicate_header", "wiederholte Kopfzeile")
-    elif is_total_row(texts):
+    elif is_total_row(texts, vocabulary=col.vocab):
         reason = ("totals_row", "Summenzeile")
     if reason is None:
         return False
@@ -329,37 +290,13 @@ def _long_tables(detection: Detection, head_texts: list[str], n_cols: int) -> li
     return out
 
 
-def _table_group(sheet: Sheet, table: _Table, *, header_row: int) -> str | None:
+def _table_group(col: _Collector, table: _Table, *, header_row: int) -> str | None:
     """A group named in the title block above one of several side-by-side tables."""
     for row in range(header_row):
         for c in range(table.first, table.last + 1):
-            value = sheet.value(row, c)
-            if isinstance(value, str) and (titled := group_from_text(value)):
+            value = col.sheet.value(row, c)
+            if isinstance(value, str) and (titled := group_from_text(value, vocabulary=col.vocab)):
                 return titled
-    return None
-
-
-def heading_question(text: str, *, question_of: QuestionMatcher) -> str | None:
-    """The Leitfrage a sub-heading row names, or ``None`` if ``text`` is no heading.
-
-    Headings: "Frage 1", "Leitfrage 2: …", "1. Wo sind die Probleme?", "Was können wir tun?".
-    A numbered card ("1. Mehr Sprachkurse") is no heading: after a number the rest must name
-    a Leitfrage too.
-    """
-    if not text or len(text) > 140:
-        return None
-    question = question_of(text)
-    if question is None:
-        return None
-    folded = fold(text)
-    m = HEADING_NUMBER_RE.match(folded)
-    if m:
-        rest = m.group(2)
-        if not rest:
-            return question if folded.startswith(("frage", "leitfrage")) else None
-        return question if question_of(rest) is not None else None
-    if text.rstrip().endswith("?") or folded.startswith(("frage", "leitfrage")):
-        return question
     return None
 
 
@@ -368,7 +305,7 @@ def _parse_long(col, detection, head_texts, default_group, question_of) -> None:
     for table in tables:
         group = default_group
         if len(tables) > 1 and table.group is None:
-            group = _table_group(col.sheet, table, header_row=detection.header_row) or group
+            group = _table_group(col, table, header_row=detection.header_row) or group
         _parse_long_table(col, table, detection.header_row, head_texts, group, question_of)
 
 
@@ -380,7 +317,7 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
 
     sheet_question = question_of(normalise_text(sheet.name)) if sheet.name else None
     if sheet_question is None and q_c is None:
-        sheet_question = _title_block_question(sheet, header_row=header, question_of=question_of)
+        sheet_question = title_block_question(sheet, header_row=header, question_of=question_of)
     current_q: str | None = sheet_question
     current_q_text = ""
     current_group = default_group
@@ -464,13 +401,13 @@ def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
     group_cols = set(detection.columns.get("group_columns") or [])
     start_q = question_of(normalise_text(sheet.name)) if sheet.name else None
     if start_q is None:
-        start_q = _title_block_question(sheet, header_row=header, question_of=question_of)
+        start_q = title_block_question(sheet, header_row=header, question_of=question_of)
     columns = []
     for c in sorted(question_cols | group_cols):
         question = question_of(head_texts[c]) if c in question_cols else start_q
         group = default_group or ""
         if c in group_cols:
-            group = group_from_text(head_texts[c]) or head_texts[c]
+            group = group_from_text(head_texts[c], vocabulary=col.vocab) or head_texts[c]
         columns.append([c, question, group, c + 1 if c + 1 in votes_cols else None])
     card_cols = [c for c, _, _, _ in columns]
     for row in range(header + 1, sheet.n_rows):

@@ -1,5 +1,10 @@
 """Recognise what a sheet is (workshop cards, ratings, survey, plan, codebook) and where its
 header row is — from the content, so that the analyst configures nothing for the common cases.
+
+The header words come from the round's :class:`~flueko.vocabulary.Vocabulary`
+(``resources/vocabulary.yaml``, folded: lower case, umlauts as ae/oe/ue, ß as ss). Words of 3
+letters or fewer must match a whole token; longer ones may sit inside a compound ("Klebepunkte").
+Every function takes ``vocabulary=``; without one the packaged vocabulary is used.
 """
 
 from __future__ import annotations
@@ -11,54 +16,11 @@ from dataclasses import dataclass, field
 from flueko.errors import LayoutError
 from flueko.sheet import Sheet, is_empty
 from flueko.text import fold as text_fold
-
-# Header vocabulary (folded: lower case, umlauts as ae/oe/ue, ß as ss). Words of 3 letters or
-# fewer must match a whole token; longer ones may sit inside a compound ("Klebepunkte").
-TEXT_WORDS = (
-    "beitrag", "beitraege", "idee", "ideen", "karte", "karten", "kartentext", "antwort",
-    "antworten", "vorschlag", "vorschlaege", "anregung", "anregungen", "nennung", "nennungen",
-    "stichpunkt", "stichpunkte", "stichwort", "stichworte", "stichwoerter", "aussage",
-    "aussagen", "ergebnis", "ergebnisse", "inhalt", "text", "gesagt", "genannt",
-    "idea", "ideas", "contribution", "contributions", "card", "cards", "statement", "statements",
-)  # fmt: skip
-WEAK_TEXT_WORDS = (
-    "notiz", "notizen", "kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung",
-    "bemerkungen", "beschreibung", "note", "notes", "comment", "comments",
-)  # fmt: skip
-"""Card-column words that also name side columns: a card column only when no stronger word
-(:data:`TEXT_WORDS`) and no measure column is in the row."""
-QUESTION_WORDS = (
-    "leitfrage", "leitfragen", "frage", "fragestellung", "thema", "themen", "question", "topic",
-)  # fmt: skip
-VOTES_WORDS = (
-    "punkte", "punkt", "stimmen", "klebepunkte", "votes", "vote", "punktzahl", "dots", "points",
-    "anzahl", "prioritaet", "prio", "gewichtung",
-)  # fmt: skip
-GROUP_WORDS = (
-    "arbeitskreis", "ak", "gruppe", "arbeitsgruppe", "ag", "workshop", "tisch", "group",
-)  # fmt: skip
-MEASURE_WORDS = ("massnahme", "massnahmen", "vorhaben", "projekt")
-IMPACT_WORDS = ("wirkung", "nutzen", "wirksamkeit")
-EFFORT_WORDS = ("aufwand",)
-RATER_WORDS = (
-    "bewerter", "bewerterin", "bewertende", "teilnehmer", "teilnehmerin", "teilnehmende",
-    "tn", "person", "rater", "kuerzel",
-)  # fmt: skip
-PLAN_WORDS = ("status", "fortschritt", "ziel", "nr", "zustaendig", "zustaendigkeit", "partner")
-SURVEY_GROUP_WORDS = ("teilnehmergruppe", "zielgruppe", "institution", "bereich")
-CODEBOOK_WORDS = ("idea id", "idea_id", "ideen id", "idee id")
+from flueko.vocabulary import Vocabulary, or_default
 
 MAX_LABEL = 40
 """Longest header label (other than a guiding question) that is taken as a column name."""
 MAX_QUESTION = 160
-SUMMARY_SHEETS = ("uebersicht", "zusammenfassung", "summary", "diagramm", "diagramme", "grafik")
-"""Sheet names of summaries and charts: skipped with a note when their layout is not a table."""
-
-TOTAL_WORDS = frozenset(
-    {"summe", "gesamt", "insgesamt", "total", "gesamtsumme", "zwischensumme", "mittelwert",
-     "durchschnitt", "ø"}
-)  # fmt: skip
-"""First words of a totals row ("Summe:", "Gesamt 12", "Ø") — in card, rating and plan sheets."""
 
 QuestionMatcher = Callable[[str], str | None]
 ItemMatcher = Callable[[str], str | None]
@@ -111,6 +73,7 @@ def classify_row(
     sheet_name: str,
     question_of: QuestionMatcher,
     item_of: ItemMatcher,
+    vocabulary: Vocabulary | None = None,
 ) -> Detection | None:
     """Decide the kind of a sheet if ``texts`` is its header row, else ``None``.
 
@@ -120,13 +83,14 @@ def classify_row(
     filled = [t for t in texts if t]
     if not filled or (len(filled) == 1 and len(filled[0]) > MAX_LABEL):
         return None
+    vocab = or_default(vocabulary)
     texts = [t if len(t) <= MAX_QUESTION else "" for t in texts]
-    if _cols(texts, CODEBOOK_WORDS):
-        return Detection("codebook", -1, {"id": _cols(texts, CODEBOOK_WORDS)}, "codebook")
-    measure = _cols(texts, MEASURE_WORDS)
-    impact, effort = _cols(texts, IMPACT_WORDS), _cols(texts, EFFORT_WORDS)
-    rater = _cols(texts, RATER_WORDS)
-    plan = _cols(texts, PLAN_WORDS)
+    if _cols(texts, vocab.codebook_id):
+        return Detection("codebook", -1, {"id": _cols(texts, vocab.codebook_id)}, "codebook")
+    measure = _cols(texts, vocab.measure)
+    impact, effort = _cols(texts, vocab.impact), _cols(texts, vocab.effort)
+    rater = _cols(texts, vocab.rater)
+    plan = _cols(texts, vocab.plan)
     if measure and (impact or effort) and rater:
         return Detection("ratings", -1, {"measure": measure, "rater": rater}, "long")
     if measure and plan and len(plan) >= 2:
@@ -136,12 +100,12 @@ def classify_row(
     items = [i for i, t in enumerate(texts) if t and item_of(t)]
     if len(items) >= 3:
         return Detection("survey", -1, {"items": items}, "wide")
-    cards = _cards_columns(texts, question_of=question_of, has_measure=bool(measure))
+    cards = _cards_columns(texts, question_of=question_of, has_measure=bool(measure), vocab=vocab)
     if cards is not None:
         return cards
     if measure and len(filled) >= 2:
         return Detection("plan", -1, {"measure": measure}, "plan")
-    if len(items) >= 2 and _cols(texts, SURVEY_GROUP_WORDS):
+    if len(items) >= 2 and _cols(texts, vocab.survey_group):
         return Detection("survey", -1, {"items": items}, "wide")
     return None
 
@@ -151,7 +115,7 @@ def _exact_word(header: str, words: tuple[str, ...]) -> bool:
     return any(t in words for t in fold(header).split())
 
 
-def _votes_cols(texts: list[str]) -> list[int]:
+def _votes_cols(texts: list[str], vocab: Vocabulary) -> list[int]:
     """Columns of dot votes: a vote word as a whole token ("Anzahl Punkte", "Priorität") or a
     plural compound ("Klebepunkte", "Gesamtpunkte") that is no card word ("Stichpunkte")."""
     out = []
@@ -159,20 +123,16 @@ def _votes_cols(texts: list[str]) -> list[int]:
         if not t or len(t) > MAX_LABEL:
             continue
         tokens = fold(t).split()
-        if any(tok in VOTES_WORDS for tok in tokens) or any(
-            tok.endswith(("punkte", "punktzahl", "stimmen")) and tok not in TEXT_WORDS
-            for tok in tokens
+        if any(tok in vocab.votes for tok in tokens) or any(
+            tok.endswith(vocab.vote_endings) and tok not in vocab.text for tok in tokens
         ):
             out.append(i)
     return out
 
 
-GROUP_NAME_RE = re.compile(r"^(ak|ag|arbeitskreis|arbeitsgruppe|workshop|thementisch)\s+\S")
-"""A header that names one working group ("AK Wohnen", "Arbeitskreis Arbeit")."""
-
-
-def _is_group_name(text: str) -> bool:
-    return len(text) <= MAX_LABEL and GROUP_NAME_RE.match(fold(text)) is not None
+def _is_group_name(text: str, vocab: Vocabulary) -> bool:
+    """A header that names one working group ("AK Wohnen", "Arbeitskreis Arbeit")."""
+    return len(text) <= MAX_LABEL and vocab.group_name_re.match(fold(text)) is not None
 
 
 def _names_question(text: str, question_of: QuestionMatcher) -> bool:
@@ -181,33 +141,33 @@ def _names_question(text: str, question_of: QuestionMatcher) -> bool:
 
 
 def _cards_columns(
-    texts: list[str], *, question_of: QuestionMatcher, has_measure: bool
+    texts: list[str], *, question_of: QuestionMatcher, has_measure: bool, vocab: Vocabulary
 ) -> Detection | None:
     """The card layouts of a header row (see :mod:`flueko.ingest.cards`), or ``None``.
 
     - wide: at least two columns named after a Leitfrage ("Probleme", "Frage 1") or after a
       working group ("AK Wohnen"), or one Leitfrage column with a votes column right of it
       (blocks that repeat the header for each question);
-    - long: a card column (:data:`TEXT_WORDS`, else :data:`WEAK_TEXT_WORDS`); a card label
+    - long: a card column (text words, else weak text words); a card label
       repeated further right starts a second table beside the first (one per working group).
     """
-    votes = _votes_cols(texts)
-    strong = [i for i in _cols(texts, TEXT_WORDS) if i not in votes]
-    weak = [i for i in _cols(texts, WEAK_TEXT_WORDS) if i not in votes and i not in strong]
+    votes = _votes_cols(texts, vocab)
+    strong = [i for i in _cols(texts, vocab.text) if i not in votes]
+    weak = [i for i in _cols(texts, vocab.weak_text) if i not in votes and i not in strong]
     question_cols = [
         i for i, t in enumerate(texts) if t and i not in votes and _names_question(t, question_of)
     ]
-    role_q = [i for i in _cols(texts, QUESTION_WORDS) if i not in question_cols and i not in votes]
-    named_groups = [i for i, t in enumerate(texts) if t and _is_group_name(t)]
+    role_q = [i for i in _cols(texts, vocab.question) if i not in question_cols and i not in votes]
+    named_groups = [i for i, t in enumerate(texts) if t and _is_group_name(t, vocab)]
     # a weak word alone ("Notizen") is a notes sheet, not a card table
-    with_roles = bool(votes or role_q or _cols(texts, GROUP_WORDS))
+    with_roles = bool(votes or role_q or _cols(texts, vocab.group))
     text_cols = strong or ([] if has_measure or not with_roles else weak)
     text_cols = [
         i for i in text_cols if i not in role_q and (i in strong or i not in question_cols)
     ]
     groups = [
         i
-        for i in _cols(texts, GROUP_WORDS)
+        for i in _cols(texts, vocab.group)
         if i not in votes
         and i not in text_cols
         and i not in question_cols
@@ -243,6 +203,7 @@ def detect_sheet(
     question_of: QuestionMatcher,
     item_of: ItemMatcher,
     search_rows: int = 30,
+    vocabulary: Vocabulary | None = None,
 ) -> Detection:
     """Find the header row and kind of ``sheet``.
 
@@ -250,10 +211,17 @@ def detect_sheet(
     title block. Raises :class:`LayoutError` listing the texts found and the words expected.
     """
     limit = min(sheet.n_rows, search_rows)
+    vocab = or_default(vocabulary)
 
     def classify(row: int) -> Detection | None:
         texts = _row_texts(sheet, row)
-        det = classify_row(texts, sheet_name=sheet.name, question_of=question_of, item_of=item_of)
+        det = classify_row(
+            texts,
+            sheet_name=sheet.name,
+            question_of=question_of,
+            item_of=item_of,
+            vocabulary=vocab,
+        )
         if det is None or _numeric_below(sheet, row, det.columns.get("measure", [])):
             return None
         return det
@@ -314,16 +282,17 @@ def _numeric_below(sheet: Sheet, row: int, cols: list[int], *, sample: int = 10)
     return bool(values) and numeric >= 0.8 * len(values)
 
 
-def is_summary_sheet(sheet: Sheet) -> bool:
+def is_summary_sheet(sheet: Sheet, *, vocabulary: Vocabulary | None = None) -> bool:
     """Sheet names like "Übersicht" or "Diagramm": summaries that hold no raw answers."""
-    return fold(sheet.name) in SUMMARY_SHEETS
+    return fold(sheet.name) in or_default(vocabulary).summary_sheets
 
 
-def is_total_label(text: object) -> bool:
+def is_total_label(text: object, *, vocabulary: Vocabulary | None = None) -> bool:
     """True for a cell that labels a totals row ("Summe", "Gesamt:", "Mittelwert", "Ø")."""
-    return fold(text).split(" ", 1)[0] in TOTAL_WORDS
+    return fold(text).split(" ", 1)[0] in or_default(vocabulary).totals
 
 
-def is_total_row(texts: list[str]) -> bool:
+def is_total_row(texts: list[str], *, vocabulary: Vocabulary | None = None) -> bool:
     """True for a totals row (any cell is a totals label) — excluded, never a contribution."""
-    return any(is_total_label(t) for t in texts if t)
+    vocab = or_default(vocabulary)
+    return any(is_total_label(t, vocabulary=vocab) for t in texts if t)

@@ -12,7 +12,9 @@ import re
 import pandas as pd
 
 from flueko import schema
+from flueko.ingest.cells import cell_text
 from flueko.ingest.detect import is_total_label
+from flueko.ingest.money import COST_UNREADABLE, COST_ZERO, parse_cost
 from flueko.ingest.ratings import (
     COST_MAX_ROLE,
     COST_MIN_ROLE,
@@ -20,19 +22,13 @@ from flueko.ingest.ratings import (
     header_map,
     measure_id,
 )
-from flueko.ingest.values import (
-    COST_UNREADABLE,
-    COST_ZERO,
-    cell_text,
-    fold,
-    parse_cost,
-    parse_raw_rating,
-    parse_timeframe,
-    reference_year_from_round,
-)
+from flueko.ingest.scales import parse_raw_rating
+from flueko.ingest.timeframe import parse_timeframe, reference_year_from_round
 from flueko.labels import STATUS_LABELS
 from flueko.log import INFO, LogEntry, entry
 from flueko.sheet import Sheet, cell_ref, is_empty
+from flueko.text import fold_chars
+from flueko.vocabulary import Vocabulary, or_default
 
 STATUSES: tuple[str, ...] = tuple(STATUS_LABELS)
 """Status keys in process order: offen, in_vorbereitung, in_umsetzung, abgeschlossen,
@@ -72,7 +68,7 @@ _TEXT_ROLES = (schema.FIELD, schema.GOAL, schema.RESPONSIBLE, schema.PARTNERS)
 
 def parse_status(value: object) -> str | None:
     """Status key for "geplant", "in Umsetzung", "umgesetzt" …; ``None`` if unknown or empty."""
-    key = " ".join(re.sub(r"[^a-z ]", " ", fold(cell_text(value))).split())
+    key = " ".join(re.sub(r"[^a-z ]", " ", fold_chars(cell_text(value))).split())
     return _STATUS_WORDS.get(key)
 
 
@@ -94,7 +90,12 @@ def parse_progress(value: object) -> float | None:
 
 
 def parse_plan_sheet(
-    sheet: Sheet, *, header_row: int, round_id: str, reference_year: int | None = None
+    sheet: Sheet,
+    *,
+    header_row: int,
+    round_id: str,
+    reference_year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[pd.DataFrame, list[LogEntry]]:
     """Read a Maßnahmenplan sheet.
 
@@ -108,6 +109,8 @@ def parse_plan_sheet(
         Round the plan belongs to.
     reference_year
         For timeframes given as years; default: the year the round id starts with.
+    vocabulary
+        The round's header words (default: the packaged ones).
 
     Returns
     -------
@@ -118,7 +121,8 @@ def parse_plan_sheet(
     """
     if reference_year is None:
         reference_year = reference_year_from_round(round_id)
-    cols = header_map(sheet, header_row)
+    vocab = or_default(vocabulary)
+    cols = header_map(sheet, header_row, vocabulary=vocab)
     where = {"file": sheet.file, "sheet": sheet.name}
     log: list[LogEntry] = []
     if schema.TITLE not in cols:
@@ -165,7 +169,7 @@ def parse_plan_sheet(
                 )
             )
             continue
-        if is_total_label(title):
+        if is_total_label(title, vocabulary=vocab):
             log.append(
                 entry(
                     "totals_row",

@@ -6,8 +6,9 @@ Three layouts are recognised from the header row:
 - column block per rater: headers such as "TN01 Wirkung", "Aufwand – Müller";
 - sheet per rater: neither of the above; the rater is the sheet name.
 
-Headers are matched case- and umlaut-insensitively; a scale hint in a header ("Wirkung (1-3)")
-sets the scale of that column, otherwise it is inferred (:func:`flueko.ingest.values.detect_scale`).
+Headers are matched case- and umlaut-insensitively against the ``headers`` lists of the round's
+vocabulary (``resources/vocabulary.yaml``); a scale hint in a header ("Wirkung (1-3)") sets the
+scale of that column, otherwise it is inferred (:func:`flueko.ingest.scales.detect_scale`).
 Values are normalised onto 1–5; ``scale_min``/``scale_max`` keep the raw scale, so the raw value
 can be recovered.
 """
@@ -15,100 +16,28 @@ can be recovered.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from flueko import schema
 from flueko.ids import measure_id
+from flueko.ingest.cells import cell_text
 from flueko.ingest.detect import is_total_label
-from flueko.ingest.values import (
-    COST_OK,
-    COST_UNREADABLE,
-    COST_ZERO,
-    cell_text,
-    detect_scale,
-    fold,
-    is_verbal_five,
-    parse_cost,
-    parse_rating,
-    parse_timeframe,
-    reference_year_from_round,
-    scale_from_header,
-)
+from flueko.ingest.money import COST_OK, COST_UNREADABLE, COST_ZERO, parse_cost
+from flueko.ingest.scales import detect_scale, is_verbal_five, parse_rating, scale_from_header
+from flueko.ingest.timeframe import parse_timeframe, reference_year_from_round
 from flueko.log import INFO, WARNING, LogEntry, entry
 from flueko.sheet import Sheet, cell_ref, is_empty
+from flueko.vocabulary import Vocabulary, header_key, or_default
 
-# roles of header cells, checked in this order (more specific first)
+# roles of header cells besides schema columns (checked in flueko.vocabulary.HEADER_ROLES order)
 COST_MIN_ROLE = "cost_min"
 COST_MAX_ROLE = "cost_max"
 COST_ROLE = "cost"
 NUMBER_ROLE = "number"
 RATER_ROLE = "rater"
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    schema.MEASURE_ID: ("id", "massnahmen id", "massnahmenid", "mid"),
-    NUMBER_ROLE: ("nr", "lfd nr", "nummer", "pos"),
-    COST_MIN_ROLE: ("kosten von", "kosten min", "kosten minimum", "kosten mindestens"),
-    COST_MAX_ROLE: ("kosten bis", "kosten max", "kosten maximum", "kosten hoechstens"),
-    COST_ROLE: ("geschaetzte kosten", "kostenschaetzung", "kosten", "kostenrahmen"),
-    schema.TITLE: (
-        "massnahme",
-        "name der massnahme",
-        "bezeichnung",
-        "massnahmen",
-        "massnahmenvorschlag",
-        "massnahmentitel",
-        "vorschlag",
-        "titel",
-        "idee",
-    ),
-    RATER_ROLE: (
-        "bewerter",
-        "bewerterin",
-        "bewertende",
-        "teilnehmer",
-        "teilnehmerin",
-        "teilnehmende",
-        "tn",
-        "person",
-        "name",
-    ),
-    schema.IMPACT: ("wirkung", "nutzen", "wirksamkeit"),
-    schema.EFFORT: ("aufwand",),
-    schema.URGENCY: ("dringlichkeit",),
-    schema.FEASIBILITY: (
-        "umsetzbarkeit",
-        "im eigenen einflussbereich",
-        "eigener einflussbereich",
-        "einflussbereich",
-        "machbarkeit",
-    ),
-    schema.RESPONSIBLE: (
-        "zustaendig",
-        "zustaendigkeit",
-        "verantwortlich",
-        "verantwortung",
-        "federfuehrung",
-        "federfuehrend",
-    ),
-    schema.PARTNERS: ("partner", "kooperationspartner", "beteiligte", "mitwirkende"),
-    schema.TIMEFRAME: (
-        "zeitraum",
-        "zeithorizont",
-        "zeitrahmen",
-        "zeitplan",
-        "umsetzung bis",
-        "bis wann",
-        "termin",
-    ),
-    schema.FIELD: ("handlungsfeld", "themenfeld", "thema", "bereich"),
-    schema.GOAL: ("ziel", "ziele", "zielsetzung"),
-    schema.STATUS: ("status", "stand", "umsetzungsstand"),
-    schema.PROGRESS: ("fortschritt", "erledigt", "fortschritt in"),
-}
-"""Header role → folded header texts (equal, or followed by more words)."""
-
 ATTR_COLUMNS: tuple[str, ...] = (
     schema.ROUND,
     schema.MEASURE_ID,
@@ -132,39 +61,41 @@ _TEXT_ATTRS = (schema.FIELD, schema.RESPONSIBLE, schema.PARTNERS)
 
 def normalise_header(value: object) -> str:
     """Header text folded for matching: no scale hint, no gender suffix, no punctuation."""
-    text = fold(cell_text(value))
-    text = re.sub(r"\(.*?\)|\[.*?\]", " ", text)
-    text = re.sub(r"[/:*_]\s*(?:in|innen)\b", "", text)
-    text = re.sub(r"[^a-z0-9ø]+", " ", text)
-    return " ".join(text.split())
+    return header_key(cell_text(value))
 
 
-def match_header(value: object, roles: Iterable[str] | None = None) -> str | None:
-    """The role of a header cell (a key of :data:`HEADER_SYNONYMS`), ``None`` if unknown."""
+def match_header(
+    value: object, roles: Iterable[str] | None = None, *, vocabulary: Vocabulary | None = None
+) -> str | None:
+    """The role of a header cell (a key of the vocabulary's ``headers``), ``None`` if unknown."""
     norm = normalise_header(value)
     if not norm:
         return None
-    for role in roles or HEADER_SYNONYMS:
-        for syn in HEADER_SYNONYMS[role]:
+    headers = or_default(vocabulary).headers
+    for role in roles or headers:
+        for syn in headers[role]:
             if norm == syn or norm.startswith(syn + " "):
-                if role == RATER_ROLE and _criterion_in(norm):
+                if role == RATER_ROLE and _criterion_in(norm, headers):
                     return None  # "TN 01 Wirkung" is a rater's column block
                 return role
     return None
 
 
-def _criterion_in(norm: str) -> str | None:
+def _criterion_in(norm: str, headers: Mapping[str, tuple[str, ...]]) -> str | None:
     for criterion in schema.CRITERIA:
-        if any(re.search(rf"\b{s}\b", norm) for s in HEADER_SYNONYMS[criterion]):
+        if any(re.search(rf"\b{s}\b", norm) for s in headers[criterion]):
             return criterion
     return None
 
 
-def header_map(sheet: Sheet, header_row: int) -> dict[str, int]:
+def header_map(
+    sheet: Sheet, header_row: int, *, vocabulary: Vocabulary | None = None
+) -> dict[str, int]:
     """Role → 0-based column of the first header cell with that role."""
+    vocab = or_default(vocabulary)
     found: dict[str, int] = {}
     for col, value in enumerate(sheet.row_values(header_row)):
-        role = match_header(value)
+        role = match_header(value, vocabulary=vocab)
         if role is not None and role not in found:
             found[role] = col
     return found
@@ -177,13 +108,15 @@ class _Block:
     col: int
 
 
-def _rater_blocks(sheet: Sheet, header_row: int) -> list[_Block]:
+def _rater_blocks(
+    sheet: Sheet, header_row: int, headers: Mapping[str, tuple[str, ...]]
+) -> list[_Block]:
     """Column blocks per rater: used when a criterion heads two or more columns."""
     found: list[tuple[int, str, str]] = []
     for col, value in enumerate(sheet.row_values(header_row)):
         if is_empty(value):
             continue
-        criterion = _criterion_in(normalise_header(value))
+        criterion = _criterion_in(normalise_header(value), headers)
         if criterion is not None:
             found.append((col, criterion, cell_text(value)))
     counts = pd.Series([c for _, c, _ in found], dtype="string").value_counts()
@@ -192,7 +125,7 @@ def _rater_blocks(sheet: Sheet, header_row: int) -> list[_Block]:
     blocks = []
     for col, criterion, text in found:
         rest = re.sub(r"\(.*?\)|\[.*?\]", " ", text)
-        for syn in HEADER_SYNONYMS[criterion]:
+        for syn in headers[criterion]:
             pattern = re.escape(syn).replace("ae", "(?:ae|ä)").replace("ue", "(?:ue|ü)")
             rest = re.sub(rf"(?i)\b{pattern}\b", " ", rest)
         rest = " ".join(re.sub(r"^[\s:\-–—_/|.,]+|[\s:\-–—_/|.,]+$", "", rest).split())
@@ -202,7 +135,12 @@ def _rater_blocks(sheet: Sheet, header_row: int) -> list[_Block]:
 
 
 def parse_ratings_sheet(
-    sheet: Sheet, *, header_row: int, round_id: str, reference_year: int | None = None
+    sheet: Sheet,
+    *,
+    header_row: int,
+    round_id: str,
+    reference_year: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[LogEntry]]:
     """Read a rating sheet.
 
@@ -217,6 +155,8 @@ def parse_ratings_sheet(
     reference_year
         Year for turning "2018" into a timeframe category; default: the year the round id
         starts with.
+    vocabulary
+        The round's header words (default: the packaged ones).
 
     Returns
     -------
@@ -228,7 +168,8 @@ def parse_ratings_sheet(
     """
     if reference_year is None:
         reference_year = reference_year_from_round(round_id)
-    cols = header_map(sheet, header_row)
+    vocab = or_default(vocabulary)
+    cols = header_map(sheet, header_row, vocabulary=vocab)
     log: list[LogEntry] = []
     where = {"file": sheet.file, "sheet": sheet.name}
     if schema.TITLE not in cols:
@@ -248,7 +189,7 @@ def parse_ratings_sheet(
     if RATER_ROLE in cols:
         targets = [(None, c, cols[c]) for c in schema.CRITERIA if c in cols]
     else:
-        blocks = _rater_blocks(sheet, header_row)
+        blocks = _rater_blocks(sheet, header_row, vocab.headers)
         if blocks:
             targets = [(b.rater, b.criterion, b.col) for b in blocks]
         else:
@@ -291,7 +232,7 @@ def parse_ratings_sheet(
                     )
                 )
             continue
-        if is_total_label(title):
+        if is_total_label(title, vocabulary=vocab):
             log.append(
                 entry(
                     "totals_row",

@@ -23,8 +23,15 @@ from flueko.ingest.detect import detect_sheet, is_summary_sheet
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
 from flueko.sheet import Sheet, is_empty
+from flueko.vocabulary import VOCABULARY_FILE, load_vocabulary
 
-SETTINGS_FILES = {"round.yaml", "params.yaml", "taxonomy.yaml", "survey_items.yaml"}
+SETTINGS_FILES = {
+    "round.yaml",
+    "params.yaml",
+    "taxonomy.yaml",
+    "survey_items.yaml",
+    VOCABULARY_FILE,
+}
 IGNORED_SUFFIXES = {".md", ".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".yaml", ".yml"}
 
 
@@ -94,6 +101,7 @@ class RoundContext:
             load_settings("taxonomy.yaml", workspace=ws, round_id=round_id)
         )
         self.items = load_settings("survey_items.yaml", workspace=ws, round_id=round_id)
+        self.vocabulary = load_vocabulary(workspace=ws, round_id=round_id)
         self._items_seen: dict[str, str | None] = {}
         tax = self.taxonomy
         self.question_of = lru_cache(maxsize=65_536)(lambda text: question_for_heading(text, tax))
@@ -141,6 +149,7 @@ def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: Pars
         question_of=ctx.question_of,
         item_of=ctx.item_of,
         search_rows=int(ctx.params["ingest"]["header_search_rows"]),
+        vocabulary=ctx.vocabulary,
     )
     report.kinds.append(det.kind)
     if det.kind == "cards":
@@ -150,6 +159,7 @@ def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: Pars
             round_id=ctx.round_id,
             question_of=ctx.question_of,
             group_of=ctx.group_of,
+            vocabulary=ctx.vocabulary,
         )
         report.stats.add(stats)
         out.cards.append(df)
@@ -158,7 +168,7 @@ def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: Pars
         from flueko.ingest.ratings import parse_ratings_sheet
 
         ratings, attrs, log = parse_ratings_sheet(
-            sheet, header_row=det.header_row, round_id=ctx.round_id
+            sheet, header_row=det.header_row, round_id=ctx.round_id, vocabulary=ctx.vocabulary
         )
         report.ratings += len(ratings)
         out.ratings.append(ratings)
@@ -167,7 +177,9 @@ def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: Pars
     elif det.kind == "plan":
         from flueko.ingest.plan import parse_plan_sheet
 
-        measures, log = parse_plan_sheet(sheet, header_row=det.header_row, round_id=ctx.round_id)
+        measures, log = parse_plan_sheet(
+            sheet, header_row=det.header_row, round_id=ctx.round_id, vocabulary=ctx.vocabulary
+        )
         report.measures += len(measures)
         out.plans.append(measures)
         entries.extend(log)
@@ -220,7 +232,7 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
             try:
                 file_entries.extend(_ingest_sheet(sheet, ctx, report, out))
             except LayoutError as err:
-                if is_summary_sheet(sheet):
+                if is_summary_sheet(sheet, vocabulary=ctx.vocabulary):
                     file_entries.append(
                         L.entry(
                             "summary_sheet",
