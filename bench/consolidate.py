@@ -1,4 +1,4 @@
-"""Benchmark near-duplicate clustering (flueko.analyse.consolidate.cluster_ideas).
+"""Benchmark near-duplicate clustering (flueko.analyse.clustering.cluster_ideas).
 
 Prints precision/recall of each scorer on the labelled pairs (tests/data/labelled_pairs.csv,
 IDF background: tests/data/labelled_ideas.csv); clusters 10k, 30k and 100k synthetic German
@@ -25,9 +25,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from flueko import schema
-from flueko.analyse.consolidate import (
+from flueko.analyse.clustering import cluster_ideas
+from flueko.analyse.similarity import (
     STEM_OVERLAP,
-    cluster_ideas,
     normalise_for_matching,
     pair_scores,
     similar_pairs,

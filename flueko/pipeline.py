@@ -19,12 +19,14 @@ from flueko import log as L
 from flueko import schema as s
 from flueko.analyse.agreement import coder_agreement
 from flueko.analyse.categorise import categorise, classify_text
-from flueko.analyse.consolidate import candidate_measures, cluster_ideas, link_lineage
+from flueko.analyse.clustering import cluster_ideas
+from flueko.analyse.lineage import link_lineage
+from flueko.analyse.measures import candidate_measures
 from flueko.analyse.prioritise import build_measures
+from flueko.analyse.survey_stats import summarise_items
 from flueko.config import Workspace, load_round_meta
 from flueko.errors import CodingError, FluekoError
 from flueko.ingest.read import FileReport, ParsedRound, RoundContext, fingerprint, read_inputs
-from flueko.ingest.survey import summarise_items
 from flueko.io import tables
 from flueko.io.codebook import validate_coding
 from flueko.io.tables import read_round

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from flueko import schema
+from flueko.analyse import survey_stats
 from flueko.config import load_settings
-from flueko.ingest import survey
 from flueko.report.charts import survey as charts
 
 ITEMS = load_settings("survey_items.yaml")
@@ -62,7 +62,7 @@ DATA = responses(
 
 
 def test_diverging_bars_structure():
-    dist = survey.distribution(DATA, items=ITEMS)
+    dist = survey_stats.distribution(DATA, items=ITEMS)
     fig = charts.diverging_bars(dist, item_labels=LABELS)
     # 5 satisfaction categories (neutral split in two) + nein + ja
     assert len(fig.data) == 8
@@ -77,7 +77,7 @@ def test_diverging_bars_structure():
 
 
 def test_negative_left_positive_right_neutral_split():
-    dist = survey.distribution(DATA, items=ITEMS)
+    dist = survey_stats.distribution(DATA, items=ITEMS)
     fig = charts.diverging_bars(dist, item_labels=LABELS)
     by_name: dict[str, list] = {}
     for trace in fig.data:
@@ -99,14 +99,14 @@ def test_negative_left_positive_right_neutral_split():
 
 
 def test_n_annotations():
-    dist = survey.distribution(DATA, items=ITEMS)
+    dist = survey_stats.distribution(DATA, items=ITEMS)
     fig = charts.diverging_bars(dist, item_labels=LABELS)
     assert [a.text for a in fig.layout.annotations] == ["n = 8", "n = 6", "n = 5"]
 
 
 def test_empty_categories_and_small_items_do_not_break():
     data = responses({"format": {None: ["zufrieden"] * 5}, "umgang": {None: ["zufrieden"] * 2}})
-    dist = survey.distribution(data, items=ITEMS)
+    dist = survey_stats.distribution(data, items=ITEMS)
     fig = charts.diverging_bars(dist, item_labels=LABELS)
     assert len(fig.data) == 6
     totals = bar_totals(fig)
@@ -117,7 +117,7 @@ def test_empty_categories_and_small_items_do_not_break():
 
 
 def test_empty_distribution_gives_empty_figure():
-    dist = survey.distribution(DATA.iloc[:0], items=ITEMS)
+    dist = survey_stats.distribution(DATA.iloc[:0], items=ITEMS)
     fig = charts.diverging_bars(dist, item_labels=LABELS)
     assert len(fig.data) == 0
 
@@ -132,7 +132,7 @@ def test_group_item_heatmap_hides_suppressed_cells():
             }
         }
     )
-    table = survey.summarise_items(data, items=ITEMS)
+    table = survey_stats.summarise_items(data, items=ITEMS)
     fig = charts.group_item_heatmap(table, item_labels=LABELS)
     heat = fig.data[0]
     assert list(heat.y) == ["Alle Befragten", "Ehrenamt", "Kammern", "Kommune"]
@@ -146,18 +146,20 @@ def test_group_item_heatmap_hides_suppressed_cells():
 
 def test_heatmap_shows_values_when_nothing_is_suppressed():
     data = responses({"format": {"Kommune": ["sehr zufrieden"] * 5, "IHK": ["unzufrieden"] * 5}})
-    table = survey.summarise_items(data, items=ITEMS)
+    table = survey_stats.summarise_items(data, items=ITEMS)
     heat = charts.group_item_heatmap(table, item_labels=LABELS).data[0]
     assert [row[0] for row in heat.z] == [50.0, 0.0, 100.0]
 
 
 def test_round_comparison():
-    first = survey.summarise_items(responses({"format": {None: ["zufrieden"] * 5}}), items=ITEMS)
-    second = survey.summarise_items(
+    first = survey_stats.summarise_items(
+        responses({"format": {None: ["zufrieden"] * 5}}), items=ITEMS
+    )
+    second = survey_stats.summarise_items(
         responses({"format": {None: ["zufrieden"] * 3 + ["unzufrieden"] * 3}}), items=ITEMS
     )
-    small = survey.summarise_items(responses({"format": {None: ["zufrieden"]}}), items=ITEMS)
-    table = survey.compare_rounds(
+    small = survey_stats.summarise_items(responses({"format": {None: ["zufrieden"]}}), items=ITEMS)
+    table = survey_stats.compare_rounds(
         {"Auftakt": first, "Vertiefung": second, "<b>Kreisrat</b>": small}
     )
     fig = charts.round_comparison(table, item_labels=LABELS)
@@ -168,6 +170,6 @@ def test_round_comparison():
 
 
 def test_user_text_is_escaped():
-    dist = survey.distribution(DATA, items=ITEMS)
+    dist = survey_stats.distribution(DATA, items=ITEMS)
     fig = charts.diverging_bars(dist, item_labels={"format": "<script>x</script>"})
     assert "&lt;script&gt;x&lt;/script&gt;" in list(fig.data[0].y)

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from flueko import schema
 from flueko.analyse.categorise import categorise
-from flueko.analyse.consolidate import cluster_ideas
+from flueko.analyse.clustering import cluster_ideas
 from flueko.errors import CodingError
 from flueko.io.codebook import (
     COL_FIELD_NEW,

@@ -1,4 +1,4 @@
-"""Tests for flueko.analyse.consolidate."""
+"""Tests for consolidation: flueko.analyse.similarity, clustering, measures and lineage."""
 
 from __future__ import annotations
 
@@ -14,19 +14,16 @@ from rapidfuzz import fuzz
 
 from flueko import schema
 from flueko.analyse.categorise import categorise
-from flueko.analyse.consolidate import (
+from flueko.analyse.clustering import cluster_ideas
+from flueko.analyse.lineage import link_lineage, trace
+from flueko.analyse.measures import candidate_measures, card_votes, measure_id_for
+from flueko.analyse.similarity import (
     STEM_OVERLAP,
-    candidate_measures,
-    card_votes,
-    cluster_ideas,
-    link_lineage,
     match_keys,
-    measure_id_for,
     normalise_for_matching,
     pair_scores,
     similar_pairs,
     stem_overlap_matrix,
-    trace,
 )
 from flueko.schema import CODING_MEASURE
 from flueko.taxonomy import default_taxonomy

@@ -1,4 +1,5 @@
-"""Tests for flueko.ingest.survey: header matching, parsing, summaries, small-group protection."""
+"""Tests for flueko.ingest.survey (header matching, parsing) and flueko.analyse.survey_stats
+(summaries, small-group protection)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pandas as pd
 import pytest
 
 from flueko import schema
+from flueko.analyse import survey_stats
 from flueko.config import load_settings
 from flueko.ingest import survey
 from flueko.sheet import make_sheet
@@ -276,7 +278,7 @@ def row(table: pd.DataFrame, group: str | None, item: str = "format") -> dict:
 
 def test_summarise_items_counts_mean_and_ci():
     data = responses({"Kommune": [5, 4, 4, 3, 2, "keine_angabe"], "Ehrenamt": [5, 5, 4, 4, 1]})
-    table = survey.summarise_items(data, items=ITEMS)
+    table = survey_stats.summarise_items(data, items=ITEMS)
     assert list(table.columns) == list(schema.SURVEY_ITEMS_COLUMNS)
     total = row(table, None)
     assert total[schema.N_VALID] == 10
@@ -301,21 +303,21 @@ def test_summarise_items_counts_mean_and_ci():
 
 def test_ci_is_clipped_to_the_scale():
     data = responses({None: [5, 5, 5, 5, 1]})
-    total = row(survey.summarise_items(data, items=ITEMS), None)
+    total = row(survey_stats.summarise_items(data, items=ITEMS), None)
     assert total[schema.CI_HIGH] == 5.0
 
 
 def test_yes_no_item_counts_only_yes_as_positive():
     data = responses({None: ["leer", 1, 1, 0, 0, 0]}, item="transparenz")
     data[schema.ANSWER] = ["", "ja", "ja", "nein", "nein", "nein"]
-    total = row(survey.summarise_items(data, items=ITEMS), None, item="transparenz")
+    total = row(survey_stats.summarise_items(data, items=ITEMS), None, item="transparenz")
     assert (total[schema.N_VALID], total[schema.N_POSITIVE]) == (5, 2)
     assert total[schema.MEAN] == pytest.approx(0.4)
 
 
 def test_small_group_is_suppressed_with_all_values_missing():
     data = responses({"Kommune": [5, 4, 4, 3, 2], "Ehrenamt": [5, 5, 4, 4, 1], "Geflüchtete": [5]})
-    table = survey.summarise_items(data, items=ITEMS)
+    table = survey_stats.summarise_items(data, items=ITEMS)
     small = row(table, "Geflüchtete")
     assert small[schema.SUPPRESSED] == LIMIT
     for col in (
@@ -332,15 +334,15 @@ def test_small_group_is_suppressed_with_all_values_missing():
 
 def test_limit_text_follows_min_group_size():
     data = responses({"Kommune": [5, 4, 4, 3, 2], "Ehrenamt": [5, 5, 4, 4, 1, 3, 3]})
-    table = survey.summarise_items(data, items=ITEMS, min_group_size=6)
+    table = survey_stats.summarise_items(data, items=ITEMS, min_group_size=6)
     assert row(table, "Kommune")[schema.SUPPRESSED] == "n < 6"
 
 
 def test_complementary_suppression_hides_the_next_smallest_group():
     data = responses({"Kommune": [5] * 10, "Ehrenamt": [4] * 8, "Politik": [4] * 6, "IHK": [1, 2]})
-    table = survey.summarise_items(data, items=ITEMS)
+    table = survey_stats.summarise_items(data, items=ITEMS)
     assert row(table, "IHK")[schema.SUPPRESSED] == LIMIT
-    assert row(table, "Politik")[schema.SUPPRESSED] == survey.COMPLEMENTARY
+    assert row(table, "Politik")[schema.SUPPRESSED] == survey_stats.COMPLEMENTARY
     assert row(table, "Ehrenamt")[schema.SUPPRESSED] is None
     assert row(table, "Kommune")[schema.SUPPRESSED] is None
     assert row(table, None)[schema.N_VALID] == 26
@@ -348,7 +350,7 @@ def test_complementary_suppression_hides_the_next_smallest_group():
 
 def test_suppressed_group_cannot_be_recovered_from_the_shown_table():
     truth = {"Kommune": [5] * 10, "Ehrenamt": [4, 4, 4, 5, 5, 5, 2, 2], "IHK": [1, 2, 5]}
-    table = survey.summarise_items(responses(truth), items=ITEMS)
+    table = survey_stats.summarise_items(responses(truth), items=ITEMS)
     total = row(table, None)
     shown = table[table[schema.GROUP].notna() & table[schema.SUPPRESSED].isna()]
     hidden = table[table[schema.SUPPRESSED].notna()]
@@ -367,18 +369,18 @@ def test_suppressed_group_cannot_be_recovered_from_the_shown_table():
 def test_ungrouped_respondents_count_as_a_pseudo_group():
     # Kommune shown, IHK small, 6 respondents without group: IHK is hidden together with them
     data = responses({"Kommune": [5] * 10, "IHK": [1, 2], None: [3] * 6})
-    table = survey.summarise_items(data, items=ITEMS)
+    table = survey_stats.summarise_items(data, items=ITEMS)
     assert row(table, "IHK")[schema.SUPPRESSED] == LIMIT
     assert row(table, "Kommune")[schema.SUPPRESSED] is None
     # only 2 ungrouped: the only other hidden cell is too small → Kommune hidden too
     data = responses({"Kommune": [5] * 10, "Ehrenamt": [4] * 7, "IHK": [1, 2], None: [3, 3]})
-    table = survey.summarise_items(data, items=ITEMS)
-    assert row(table, "Ehrenamt")[schema.SUPPRESSED] == survey.COMPLEMENTARY
+    table = survey_stats.summarise_items(data, items=ITEMS)
+    assert row(table, "Ehrenamt")[schema.SUPPRESSED] == survey_stats.COMPLEMENTARY
     assert row(table, "Kommune")[schema.SUPPRESSED] is None
     # small ungrouped remainder alone would be revealed by total − groups
     data = responses({"Kommune": [5] * 10, "Ehrenamt": [4] * 7, None: [3, 3]})
-    table = survey.summarise_items(data, items=ITEMS)
-    assert row(table, "Ehrenamt")[schema.SUPPRESSED] == survey.COMPLEMENTARY
+    table = survey_stats.summarise_items(data, items=ITEMS)
+    assert row(table, "Ehrenamt")[schema.SUPPRESSED] == survey_stats.COMPLEMENTARY
     assert table[schema.GROUP].notna().sum() == 2
 
 
@@ -386,21 +388,21 @@ def test_ungrouped_respondents_count_as_a_pseudo_group():
     ("counts", "expected"),
     [
         ({"a": 10, "b": 8}, {}),
-        ({"a": 10, "b": 8, "c": 3}, {"c": LIMIT, "b": survey.COMPLEMENTARY}),
+        ({"a": 10, "b": 8, "c": 3}, {"c": LIMIT, "b": survey_stats.COMPLEMENTARY}),
         ({"a": 10, "b": 2, "c": 3}, {"b": LIMIT, "c": LIMIT}),
-        ({"a": 10, "b": 1, "c": 2}, {"b": LIMIT, "c": LIMIT, "a": survey.COMPLEMENTARY}),
+        ({"a": 10, "b": 1, "c": 2}, {"b": LIMIT, "c": LIMIT, "a": survey_stats.COMPLEMENTARY}),
         ({"a": 10, "b": 1, None: 9}, {"b": LIMIT}),
-        ({"a": 10, None: 2}, {"a": survey.COMPLEMENTARY}),
+        ({"a": 10, None: 2}, {"a": survey_stats.COMPLEMENTARY}),
         ({"a": 10, None: 0}, {}),
         ({"a": 3}, {"a": LIMIT}),
     ],
 )
 def test_suppression_rule(counts, expected):
-    assert survey.suppression(counts, min_group_size=5) == expected
+    assert survey_stats.suppression(counts, min_group_size=5) == expected
 
 
 def test_small_total_suppresses_everything():
-    table = survey.summarise_items(responses({"Kommune": [5, 4, 3]}), items=ITEMS)
+    table = survey_stats.summarise_items(responses({"Kommune": [5, 4, 3]}), items=ITEMS)
     assert table[schema.SUPPRESSED].tolist() == [LIMIT, LIMIT]
     assert table[schema.N_VALID].isna().all()
 
@@ -412,23 +414,23 @@ def test_summarise_does_not_mutate_and_ignores_comments():
     comment[schema.VALUE] = pd.NA
     data = pd.concat([data, comment], ignore_index=True)
     before = data.copy()
-    table = survey.summarise_items(data, items=ITEMS)
+    table = survey_stats.summarise_items(data, items=ITEMS)
     pd.testing.assert_frame_equal(data, before)
     assert set(table[schema.ITEM]) == {"format"}
 
 
 def test_range_inferred_without_items():
     data = responses({None: [4, 4, 3, 2, 1]})
-    table = survey.summarise_items(data)
+    table = survey_stats.summarise_items(data)
     assert row(table, None)[schema.N_POSITIVE] == 3  # inferred range 1..4: positive are 3, 4
 
 
 def test_t_quantile():
-    assert survey.t_quantile(0.975, 4) == pytest.approx(2.776, abs=1e-3)
-    assert survey.t_quantile(0.975, 1) == pytest.approx(12.706, abs=1e-3)
-    assert survey.t_quantile(0.995, 10) == pytest.approx(3.169, abs=5e-3)
-    assert survey.t_quantile(0.95, 2) == pytest.approx(2.920, abs=1e-3)
-    assert survey.t_quantile(0.975, 120) == pytest.approx(1.980, abs=1e-3)
+    assert survey_stats.t_quantile(0.975, 4) == pytest.approx(2.776, abs=1e-3)
+    assert survey_stats.t_quantile(0.975, 1) == pytest.approx(12.706, abs=1e-3)
+    assert survey_stats.t_quantile(0.995, 10) == pytest.approx(3.169, abs=5e-3)
+    assert survey_stats.t_quantile(0.95, 2) == pytest.approx(2.920, abs=1e-3)
+    assert survey_stats.t_quantile(0.975, 120) == pytest.approx(1.980, abs=1e-3)
 
 
 # --- distribution, response rate, rounds ------------------------------------------------------
@@ -437,17 +439,17 @@ def test_t_quantile():
 def test_distribution_has_every_category_even_when_zero():
     data = responses({"Kommune": [5, 5, 4, 4, 4, "keine_angabe"]})
     data[schema.ANSWER] = ["sehr zufrieden"] * 2 + ["zufrieden"] * 3 + ["keine Angabe"]
-    dist = survey.distribution(data, items=ITEMS)
-    assert dist[survey.CATEGORY].tolist() == [
+    dist = survey_stats.distribution(data, items=ITEMS)
+    assert dist[survey_stats.CATEGORY].tolist() == [
         "sehr unzufrieden",
         "unzufrieden",
         "teils/teils",
         "zufrieden",
         "sehr zufrieden",
     ]
-    assert dist[survey.N].tolist() == [0, 0, 0, 3, 2]
-    assert dist[survey.SHARE].tolist() == [0.0, 0.0, 0.0, 60.0, 40.0]
-    assert dist[survey.POLARITY].tolist() == [
+    assert dist[survey_stats.N].tolist() == [0, 0, 0, 3, 2]
+    assert dist[survey_stats.SHARE].tolist() == [0.0, 0.0, 0.0, 60.0, 40.0]
+    assert dist[survey_stats.POLARITY].tolist() == [
         "negative",
         "negative",
         "neutral",
@@ -460,36 +462,36 @@ def test_distribution_has_every_category_even_when_zero():
 
 def test_distribution_by_group_marks_suppressed_groups():
     data = responses({"Kommune": [5] * 10, "Ehrenamt": [4] * 8, "IHK": [1, 2]})
-    dist = survey.distribution(data, items=ITEMS, by_group=True)
+    dist = survey_stats.distribution(data, items=ITEMS, by_group=True)
     assert dist.groupby(schema.GROUP, dropna=False).size().tolist() == [5, 5, 5, 5]
     ihk = dist[dist[schema.GROUP] == "IHK"]
-    assert ihk[survey.N].isna().all()
+    assert ihk[survey_stats.N].isna().all()
     assert set(ihk[schema.SUPPRESSED]) == {LIMIT}
     ehrenamt = dist[dist[schema.GROUP] == "Ehrenamt"]
-    assert set(ehrenamt[schema.SUPPRESSED]) == {survey.COMPLEMENTARY}
+    assert set(ehrenamt[schema.SUPPRESSED]) == {survey_stats.COMPLEMENTARY}
     kommune = dist[dist[schema.GROUP] == "Kommune"]
-    assert kommune[survey.N].tolist() == [0, 0, 0, 0, 10]
+    assert kommune[survey_stats.N].tolist() == [0, 0, 0, 0, 10]
 
 
 def test_response_rate_with_small_groups_suppressed():
     data = responses({"Kommune": [5] * 6, "Ehrenamt": [4] * 8, "Geflüchtete": [3, 3], None: [2]})
     participants = {"Kommunen": 10, "Ehrenamtliche": 16, "Geflüchtete": 6, "IHK": 2}
-    rate = survey.response_rate(data, participants, items=ITEMS)
+    rate = survey_stats.response_rate(data, participants, items=ITEMS)
     got = rate.astype(object).where(rate.notna(), None).values.tolist()
     assert got == [
         [None, 34, 17, 0.5, None],
         ["Ehrenamt", 16, 8, 0.5, None],
         ["Geflüchtete", 6, None, None, LIMIT],
         ["Kammern", 2, None, None, LIMIT],
-        ["Kommune", 10, None, None, survey.COMPLEMENTARY],
+        ["Kommune", 10, None, None, survey_stats.COMPLEMENTARY],
     ]
 
 
 def test_compare_rounds():
-    first = survey.summarise_items(responses({None: [5, 5, 4, 2, 1]}), items=ITEMS)
-    second = survey.summarise_items(responses({None: [5, 5, 4, 4, 4, 1]}), items=ITEMS)
-    small = survey.summarise_items(responses({None: [5]}), items=ITEMS)
-    table = survey.compare_rounds({"2016-10": first, "2017-03": second, "2017-09": small})
+    first = survey_stats.summarise_items(responses({None: [5, 5, 4, 2, 1]}), items=ITEMS)
+    second = survey_stats.summarise_items(responses({None: [5, 5, 4, 4, 4, 1]}), items=ITEMS)
+    small = survey_stats.summarise_items(responses({None: [5]}), items=ITEMS)
+    table = survey_stats.compare_rounds({"2016-10": first, "2017-03": second, "2017-09": small})
     assert table[schema.ROUND].tolist() == ["2016-10", "2017-03", "2017-09"]
     assert table[schema.SHARE_POSITIVE].tolist()[:2] == [pytest.approx(0.6), pytest.approx(5 / 6)]
     assert table[schema.SHARE_POSITIVE].isna().tolist() == [False, False, True]
@@ -501,10 +503,10 @@ def test_end_to_end_from_sheet():
     rows += [[i, "Kommune", "sehr zufrieden"] for i in range(1, 7)]
     rows += [[i, "IHK", "unzufrieden"] for i in range(7, 9)]
     df, _ = parse(rows, header_row=0)
-    table = survey.summarise_items(df, items=ITEMS)
+    table = survey_stats.summarise_items(df, items=ITEMS)
     assert table[schema.GROUP].isna().tolist() == [True, False, False]
     assert table[schema.GROUP].iloc[1:].tolist() == ["Kammern", "Kommune"]
-    assert table[schema.SUPPRESSED].fillna("-").tolist() == ["-", LIMIT, survey.COMPLEMENTARY]
+    assert table[schema.SUPPRESSED].fillna("-").tolist() == ["-", LIMIT, survey_stats.COMPLEMENTARY]
     assert row(table, None, item="moderation")[schema.SHARE_POSITIVE] == pytest.approx(0.75)
 
 
@@ -513,16 +515,16 @@ def test_response_rate_counts_equal_ids_of_different_files_separately():
     two = responses({"Kommune": [5, 4, 3]})
     one[schema.SOURCE_FILE] = "a.xlsx"
     two[schema.SOURCE_FILE] = "b.xlsx"
-    rate = survey.response_rate(pd.concat([one, two], ignore_index=True), {"Kommune": 12})
-    assert rate[survey.RESPONDENTS].tolist() == [6, 6]
-    assert rate[survey.RATE].tolist() == [0.5, 0.5]
+    rate = survey_stats.response_rate(pd.concat([one, two], ignore_index=True), {"Kommune": 12})
+    assert rate[survey_stats.RESPONDENTS].tolist() == [6, 6]
+    assert rate[survey_stats.RATE].tolist() == [0.5, 0.5]
 
 
 def test_summaries_of_an_empty_table_are_empty():
     empty = schema.empty("survey_responses")
-    assert survey.summarise_items(empty, items=ITEMS).empty
-    assert list(survey.summarise_items(empty).columns) == list(schema.SURVEY_ITEMS_COLUMNS)
-    assert survey.distribution(empty, items=ITEMS, by_group=True).empty
+    assert survey_stats.summarise_items(empty, items=ITEMS).empty
+    assert list(survey_stats.summarise_items(empty).columns) == list(schema.SURVEY_ITEMS_COLUMNS)
+    assert survey_stats.distribution(empty, items=ITEMS, by_group=True).empty
 
 
 def test_wide_sheet_with_answer_like_header_logs_it():

@@ -14,8 +14,8 @@ import pandas as pd
 
 from flueko import __version__
 from flueko import schema as s
+from flueko.analyse.survey_stats import compare_rounds
 from flueko.config import Workspace, load_round_meta, load_settings
-from flueko.ingest.survey import compare_rounds
 from flueko.io.tables import read_manifest, read_round
 from flueko.report import display as show
 from flueko.report import fmt

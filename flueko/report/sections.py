@@ -183,7 +183,7 @@ def _coder_agreement(rep: RoundReport) -> None:
 
 def source_cards(idea_ids: str, contributions: pd.DataFrame) -> str:
     """ "AK Arbeit: „text“ – AK_Arbeit.xlsx, B5 · …" for the ideas behind a measure."""
-    from flueko.analyse.consolidate import trace
+    from flueko.analyse.lineage import trace
 
     ideas = trace(idea_ids, contributions).merge(
         contributions[[s.IDEA_ID, s.GROUP]], on=s.IDEA_ID, how="left"

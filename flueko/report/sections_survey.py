@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def show_survey(rep: RoundReport) -> None:
     """Satisfaction per aspect, per participant group (suppressed below the limit), rates."""
-    from flueko.ingest.survey import distribution, response_rate
+    from flueko.analyse.survey_stats import distribution, response_rate
 
     limit = int(rep.params["survey"]["min_group_size"])
     responses = rep.survey_responses

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from flueko import schema
-from flueko.ingest.survey import CATEGORY, COMPLEMENTARY, POLARITY, SHARE, N
+from flueko.analyse.survey_stats import CATEGORY, COMPLEMENTARY, POLARITY, SHARE, N
 from flueko.report.charts import plain, style
 
 ALL_LABEL = "Alle Befragten"
@@ -45,7 +45,8 @@ def diverging_bars(
     Parameters
     ----------
     dist
-        Output of :func:`flueko.ingest.survey.distribution` (rows of all respondents are used).
+        Output of :func:`flueko.analyse.survey_stats.distribution` (rows of all respondents are
+        used).
     item_labels
         Item key → German label.
 
@@ -243,7 +244,8 @@ def round_comparison(
     Parameters
     ----------
     compare_table
-        Output of :func:`flueko.ingest.survey.compare_rounds`; suppressed values show their reason.
+        Output of :func:`flueko.analyse.survey_stats.compare_rounds`; suppressed values show their
+        reason.
     """
     items = list(dict.fromkeys(compare_table[schema.ITEM].tolist()))
     rounds = list(dict.fromkeys(compare_table[schema.ROUND].tolist()))
