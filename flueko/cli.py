@@ -1,7 +1,7 @@
 """The ``flueko`` command: ingest rounds, write reports, run whole batches.
 
 Exit codes: 0 everything worked; 1 a file could not be read or a round failed (the others
-were still processed); 2 wrong usage.
+were still processed); 2 wrong usage (also an unknown key or a wrong value in ``--param``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from flueko import __version__
 from flueko.config import Workspace
-from flueko.errors import FluekoError
+from flueko.errors import ConfigError, FluekoError, UsageError
 
 DESCRIPTION = """\
 flueko wertet Kommunale Flüchtlingsdialoge aus: Workshop-Karten, Bewertungsbögen und
@@ -38,6 +38,8 @@ Beispiele:
   flueko run 2016-10-20_auftakt         eine Runde
   flueko ingest 2016-10-20_auftakt      nur einlesen (Protokoll je Datei)
   flueko report 2016-10-20_auftakt      nur den Bericht aus den aufbereiteten Daten
+  flueko run --all -p survey.min_group_size=3
+                                        mit einem anderen Wert aus params.yaml
   flueko --workspace ~/dialog run --all einen anderen Arbeitsordner verwenden
 """
 
@@ -88,7 +90,9 @@ def _report_opts(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="SCHLÜSSEL=WERT",
-        help="Notebook-Parameter überschreiben (mehrfach möglich)",
+        help="Notebook-Parameter (top_n=15) oder params.yaml-Wert mit Punkt "
+        "(prioritise.weights.votes=0.5; bei run auch fürs Einlesen) überschreiben, mehrfach "
+        "möglich",
     )
     p.add_argument("--no-progress", action="store_true", help="keinen Fortschrittsbalken zeigen")
 
@@ -98,8 +102,10 @@ def parse_param(text: str) -> tuple[str, Any]:
     import yaml
 
     if "=" not in text:
-        raise FluekoError(
-            f"Parameter „{text}“ hat kein '='", hint="Form SCHLÜSSEL=WERT, z. B. top_n=15"
+        raise UsageError(
+            f"Parameter „{text}“ hat kein '='",
+            file="--param",
+            hint="Form SCHLÜSSEL=WERT, z. B. top_n=15 oder survey.min_group_size=3",
         )
     key, value = text.split("=", 1)
     try:
@@ -107,6 +113,41 @@ def parse_param(text: str) -> tuple[str, Any]:
     except yaml.YAMLError:
         parsed = value
     return key.strip(), parsed
+
+
+def parse_params(
+    ws: Workspace, texts: Sequence[str], rounds: Sequence[str] = ()
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``--param`` texts → (notebook parameters, params.yaml overrides), all checked.
+
+    A text without '=', an unknown key (the error names the nearest valid one), a value of the
+    wrong type, or prioritisation weights that no longer sum to 1 in one of ``rounds`` is a
+    :class:`UsageError` (exit 2), raised before anything is read.
+    """
+    if not texts:
+        return {}, {}
+    from flueko.report.runner import split_overrides
+
+    try:
+        overrides, settings = split_overrides(ws, [parse_param(t) for t in texts])
+    except ConfigError as err:
+        raise UsageError(err.message, file=err.file, hint=err.hint) from err
+    if "prioritise" in settings:
+        from flueko.analyse.prioritise import validate_weights
+        from flueko.config import load_params
+
+        for round_id in rounds:
+            params = load_params(workspace=ws, round_id=round_id, overrides=settings)
+            try:
+                validate_weights(params.prioritise.weights)
+            except ConfigError as err:
+                raise UsageError(
+                    f"{err.message} (Runde {round_id})",
+                    file="--param",
+                    hint="die übrigen Gewichte mit --param so anpassen, dass die Summe 1 ist, "
+                    "z. B. -p prioritise.weights.votes=0.3 -p prioritise.weights.impact=0.3",
+                ) from err
+    return overrides, settings
 
 
 def _select(ws: Workspace, args: argparse.Namespace) -> list[str]:
@@ -126,13 +167,18 @@ def _select(ws: Workspace, args: argparse.Namespace) -> list[str]:
     return list(args.rounds)
 
 
-def cmd_ingest(ws: Workspace, rounds: Sequence[str]) -> bool:
-    """Ingest each round; print one line per file and a total. True if every file was read."""
+def cmd_ingest(
+    ws: Workspace, rounds: Sequence[str], settings: dict[str, Any] | None = None
+) -> bool:
+    """Ingest each round; print one line per file and a total. True if every file was read.
+
+    ``settings``: params.yaml keys from ``--param`` (nested).
+    """
     from flueko.pipeline import ingest_round, write_result
 
     ok = True
     for round_id in rounds:
-        result = ingest_round(ws, round_id)
+        result = ingest_round(ws, round_id, overrides=settings)
         write_result(ws, result)
         print(f"Runde {round_id}:")
         for f in result.files:
@@ -173,15 +219,22 @@ def cmd_ingest(ws: Workspace, rounds: Sequence[str]) -> bool:
     return ok
 
 
-def cmd_report(ws: Workspace, rounds: Sequence[str], args: argparse.Namespace) -> bool:
-    """Write the reports of ``rounds`` (in parallel) and the overview; print a summary."""
+def cmd_report(
+    ws: Workspace,
+    rounds: Sequence[str],
+    args: argparse.Namespace,
+    overrides: dict[str, Any] | None = None,
+    settings: dict[str, Any] | None = None,
+) -> bool:
+    """Write the reports of ``rounds`` (in parallel) and the overview; print a summary.
+
+    ``overrides``: notebook parameters; ``settings``: params.yaml keys (both from ``--param``).
+    """
     from flueko.report import runner
     from flueko.report.outputs import write_plan_workbook
 
-    overrides = dict(parse_param(p) for p in args.param)
-
     def task(round_id: str):
-        outputs = runner.run_report(ws, round_id, overrides=overrides)
+        outputs = runner.run_report(ws, round_id, overrides=overrides, settings=settings)
         outputs.extend(write_plan_workbook(ws, round_id))
         return outputs
 
@@ -190,7 +243,7 @@ def cmd_report(ws: Workspace, rounds: Sequence[str], args: argparse.Namespace) -
     def overview(_r: str):
         from flueko.report.outputs import write_documentation
 
-        return runner.run_overview(ws) + write_documentation(ws)
+        return runner.run_overview(ws) + write_documentation(ws, overrides=settings)
 
     results += runner.run_many(["index"], overview, jobs=1, progress=False)
     print("\nErgebnis:")
@@ -228,12 +281,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Kodierungstabelle: {path}")
             return 0
         rounds = _select(ws, args)
+        overrides, settings = parse_params(ws, getattr(args, "param", []), rounds)
         ok = True
         if args.command in ("ingest", "run"):
-            ok = cmd_ingest(ws, rounds) and ok
+            ok = cmd_ingest(ws, rounds, settings) and ok
         if args.command in ("report", "run"):
-            ok = cmd_report(ws, rounds, args) and ok
+            ok = cmd_report(ws, rounds, args, overrides, settings) and ok
         return 0 if ok else 1
+    except UsageError as err:
+        print(f"flueko: {err.one_line()}", file=sys.stderr)
+        return 2
     except FluekoError as err:
         print(f"flueko: {err.one_line()}", file=sys.stderr)
         return 1

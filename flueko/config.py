@@ -7,6 +7,8 @@ All paths are defined here once. Settings files are YAML; a user's copy under ``
 from __future__ import annotations
 
 import copy
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from flueko import params as P
 from flueko.errors import ConfigError, WorkspaceError
 
 ROUND_META_FILE = "round.yaml"
@@ -103,10 +106,27 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def resource_path(name: str) -> Path:
+    """Where ``flueko/resources/<name>`` is (for messages; read it with :func:`resource_yaml`)."""
+    return Path(str(resources.files("flueko") / "resources" / name))
+
+
 def resource_yaml(name: str) -> dict[str, Any]:
     """A YAML file shipped in ``flueko/resources``."""
     ref = resources.files("flueko") / "resources" / name
     return yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+
+
+def settings_copies(
+    name: str, *, workspace: Workspace | None = None, round_id: str | None = None
+) -> list[Path]:
+    """The user's copies of ``name`` that exist, in override order: workspace, then round."""
+    if workspace is None:
+        return []
+    candidates = [workspace.raw / name]
+    if round_id:
+        candidates.append(workspace.raw / round_id / name)
+    return [path for path in candidates if path.is_file()]
 
 
 def load_settings(
@@ -114,42 +134,110 @@ def load_settings(
 ) -> dict[str, Any]:
     """Packaged ``resources/<name>`` overridden by ``data/raw/<name>`` and the round's copy."""
     settings = resource_yaml(name)
-    if workspace is not None:
-        candidates = [workspace.raw / name]
-        if round_id:
-            candidates.append(workspace.raw / round_id / name)
-        for path in candidates:
-            if path.is_file():
-                settings = deep_merge(settings, read_yaml(path))
+    for path in settings_copies(name, workspace=workspace, round_id=round_id):
+        settings = deep_merge(settings, read_yaml(path))
     return settings
 
 
-def load_params(*, workspace: Workspace | None = None, round_id: str | None = None) -> dict:
-    """The parameters (thresholds, weights, limits) in force for a round."""
-    return load_settings(PARAMS_FILE, workspace=workspace, round_id=round_id)
+def load_params(
+    *,
+    workspace: Workspace | None = None,
+    round_id: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> P.Params:
+    """The parameters (thresholds, weights, limits) in force for a round, validated.
+
+    The packaged ``params.yaml``, overridden key by key by ``data/raw/params.yaml``, then
+    ``data/raw/<round>/params.yaml``, then ``overrides`` (nested, from ``--param``). Each is
+    checked on its own: an unknown key or a wrong type is a :class:`ConfigError` naming that
+    file, the key and the nearest valid key or the expected type.
+    """
+    packaged = str(resource_path(PARAMS_FILE))
+    merged = P.check(resource_yaml(PARAMS_FILE), file=packaged)
+    for path in settings_copies(PARAMS_FILE, workspace=workspace, round_id=round_id):
+        merged = deep_merge(merged, P.check(read_yaml(path), file=str(path)))
+    if overrides:
+        merged = deep_merge(merged, P.check(overrides, file="--param"))
+    return P.build(merged, file=packaged)
+
+
+ROUND_KEYS: tuple[str, ...] = (
+    "title",
+    "date",
+    "district",
+    "kind",
+    "participants",
+    "dots_per_person",
+    "working_groups",
+    "costs",
+    "note",
+    "hints",
+    "report",
+)
+"""The keys of ``round.yaml`` (any other key is a typo and an error)."""
+ROUND_HINTS: tuple[str, ...] = ("survey_scale",)
+"""The keys under ``hints:`` in ``round.yaml``."""
+_TEXT_KEYS = ("title", "district", "kind", "note")
+
+
+def _counts(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value.values()
+    )
+
+
+def check_round_meta(meta: Mapping[str, Any], *, file: str) -> dict[str, Any]:
+    """Validate the keys and value types of a ``round.yaml`` mapping; returned unchanged.
+
+    An empty value (``title:``) counts as not given. Raises :class:`ConfigError` naming the file,
+    the key and the nearest valid key (typo) or what the value must be.
+    """
+    P.check_mapping(meta, ROUND_KEYS, file=file)
+    for key in _TEXT_KEYS:
+        value = meta.get(key)
+        if isinstance(value, dict | list):
+            raise P.type_error(key, value, "ein Text", file=file)
+    when = meta.get("date")
+    if when is not None and not isinstance(when, dt.date | str):
+        raise P.type_error("date", when, "ein Datum (z. B. 2016-10-20)", file=file)
+    if not _counts(meta.get("participants") or {}):
+        raise ConfigError(
+            "'participants' muss Gruppe: Anzahl (ganze Zahl ≥ 0) enthalten",
+            file=file,
+        )
+    if not _counts(meta.get("working_groups") or {}):
+        raise ConfigError(
+            "'working_groups' muss Arbeitskreis: Anzahl (ganze Zahl ≥ 0) enthalten", file=file
+        )
+    dots = meta.get("dots_per_person")
+    if dots is not None and (not isinstance(dots, int) or isinstance(dots, bool) or dots < 0):
+        raise P.type_error("dots_per_person", dots, "eine ganze Zahl ≥ 0 (z. B. 3)", file=file)
+    costs = meta.get("costs", {}) or {}
+    if not isinstance(costs, dict) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) and v >= 0 for v in costs.values()
+    ):
+        raise ConfigError("'costs' muss Posten: Betrag in EUR (Zahl ≥ 0) enthalten", file=file)
+    hints = meta.get("hints") or {}
+    P.check_mapping(hints, ROUND_HINTS, file=file, under="hints")
+    if isinstance(hints.get("survey_scale"), dict | list):
+        raise P.type_error("hints.survey_scale", hints["survey_scale"], "ein Text", file=file)
+    report = meta.get("report") or {}
+    if not isinstance(report, dict):
+        raise P.type_error(
+            "report", report, "eine Zuordnung Notebook-Parameter: Wert (z. B. top_n: 15)", file=file
+        )
+    return dict(meta)
 
 
 def load_round_meta(round_dir: Path) -> dict[str, Any]:
-    """``round.yaml`` of a round (empty dict when there is none).
+    """``round.yaml`` of a round (empty dict when there is none), validated.
 
-    Known keys: ``title``, ``date``, ``district``, ``kind`` (free text, e.g. "Auftakt"),
-    ``participants`` (group → count), ``dots_per_person``, ``costs`` (item → EUR), ``hints``.
+    Known keys (:data:`ROUND_KEYS`): ``title``, ``date``, ``district``, ``kind`` (free text, e.g.
+    "Auftakt"), ``participants`` (group → count), ``dots_per_person``, ``working_groups`` (working
+    group → count), ``costs`` (item → EUR), ``note``, ``hints`` (``survey_scale``) and ``report``
+    (notebook parameters of the round's report). A typo is an error with the nearest key.
     """
     path = round_dir / ROUND_META_FILE
     if not path.is_file():
         return {}
-    meta = read_yaml(path)
-    participants = meta.get("participants", {}) or {}
-    if not isinstance(participants, dict) or not all(
-        isinstance(v, int) and v >= 0 for v in participants.values()
-    ):
-        raise ConfigError(
-            "'participants' muss Gruppe: Anzahl (ganze Zahl ≥ 0) enthalten",
-            file=str(path),
-        )
-    costs = meta.get("costs", {}) or {}
-    if not isinstance(costs, dict) or not all(
-        isinstance(v, int | float) and v >= 0 for v in costs.values()
-    ):
-        raise ConfigError("'costs' muss Posten: Betrag in EUR (Zahl ≥ 0) enthalten", file=str(path))
-    return meta
+    return check_round_meta(read_yaml(path), file=str(path))

@@ -91,6 +91,13 @@ class ConfigError(FluekoError):
     default_code = "config"
 
 
+class UsageError(ConfigError):
+    """A command-line setting is invalid (``--param`` with an unknown key or a wrong value);
+    the command stops before it reads anything and exits with 2."""
+
+    default_code = "usage"
+
+
 class CodingError(FluekoError):
     """An analyst's coding workbook holds an unknown key or id."""
 

@@ -8,6 +8,7 @@ which table and collects their log entries.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,9 +57,9 @@ def assemble(
         parsed.codings, contributions, taxonomy=ctx.taxonomy, entries=entries, extras=extras
     )
     contributions = categorise(contributions, taxonomy=ctx.taxonomy, coding=coding)
-    cons = ctx.params["consolidate"]
+    cons = ctx.params.consolidate
     contributions = cluster_ideas(
-        contributions, threshold=cons["threshold"], scorer=cons["scorer"], coding=coding
+        contributions, threshold=cons.threshold, scorer=cons.scorer, coding=coding
     )
     contributions = s.conform(contributions, "contributions")
     candidates = candidate_measures(contributions, taxonomy=ctx.taxonomy, coding=coding)
@@ -210,20 +211,20 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
     def linked(measures: pd.DataFrame) -> pd.DataFrame:
         if earlier_candidates is None or measures.empty:
             return measures
-        cons = ctx.params["consolidate"]
+        cons = ctx.params.consolidate
         return link_lineage(
             measures,
             earlier_candidates,
             contributions=earlier,
-            scorer=cons["scorer"],
-            threshold=float(cons["lineage_threshold"]),
+            scorer=cons.scorer,
+            threshold=float(cons.lineage_threshold),
         )
 
     if len(ratings):
         attrs = pd.concat(
             [a for a in parsed.attrs if len(a)] or [pd.DataFrame()], ignore_index=True
         )
-        pr = ctx.params["prioritise"]
+        pr = ctx.params.prioritise
         groups = match_group_sizes(
             earlier_meta.get("working_groups") or ctx.meta.get("working_groups") or {},
             earlier[s.GROUP].dropna().unique().tolist(),
@@ -272,14 +273,14 @@ def _survey_items(responses: pd.DataFrame, ctx) -> pd.DataFrame:
     if responses.empty:
         return s.empty("survey_items")
 
-    sv = ctx.params["survey"]
+    sv = ctx.params.survey
     items = summarise_items(
         responses,
         items=ctx.items,
         scale_hint=(ctx.meta.get("hints") or {}).get("survey_scale"),
-        min_group_size=int(sv["min_group_size"]),
-        positive_top=int(sv["positive_top"]),
-        confidence=float(sv["confidence"]),
+        min_group_size=sv.min_group_size,
+        positive_top=sv.positive_top,
+        confidence=float(sv.confidence),
     )
     return s.conform(items, "survey_items")
 
@@ -303,9 +304,15 @@ class IngestResult:
         return all(f.ok for f in self.files) and not errors
 
 
-def ingest_round(ws: Workspace, round_id: str) -> IngestResult:
-    """Read, clean, categorise, consolidate and prioritise one round (nothing is written)."""
-    ctx = RoundContext(ws, round_id)
+def ingest_round(
+    ws: Workspace, round_id: str, *, overrides: Mapping[str, Any] | None = None
+) -> IngestResult:
+    """Read, clean, categorise, consolidate and prioritise one round (nothing is written).
+
+    ``overrides``: params.yaml keys set on the command line (nested dict, validated by
+    :func:`flueko.config.load_params`).
+    """
+    ctx = RoundContext(ws, round_id, overrides=overrides)
     parsed, entries, reports = read_inputs(ws, round_id, ctx)
     built, extras, more = assemble(parsed, ctx, ws=ws)
     entries.extend(more)

@@ -31,7 +31,19 @@ def _workspace_with_failing_notebook(root):
 
 def test_failing_round_does_not_stop_the_others(tmp_path, capsys):
     root = _workspace_with_failing_notebook(tmp_path)
-    code = main(["--workspace", str(root), "run", "--all", "--no-progress", "--param", "top_n=3"])
+    code = main(
+        [
+            "--workspace",
+            str(root),
+            "run",
+            "--all",
+            "--no-progress",
+            "--param",
+            "top_n=3",
+            "--param",
+            "survey.min_group_size=3",  # a params.yaml key: reaches ingest and the notebook
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 1
     assert f"FEHLER {FAILING}" in out and "absichtlicher Testfehler" in out
@@ -44,6 +56,7 @@ def test_failing_round_does_not_stop_the_others(tmp_path, capsys):
     assert not list((root / "reports").rglob(".*.running.ipynb"))
     kickoff = (root / "reports" / "2016-10-20_auftakt" / "bericht.html").read_text("utf-8")
     assert "Die 3 Karten mit den meisten Klebepunkten" in kickoff
+    assert "Gruppen mit weniger als 3 Antworten werden nicht ausgewiesen" in kickoff
     assert (root / "reports" / "2017-02-15_erweitert" / "bericht.html").is_file()
 
 

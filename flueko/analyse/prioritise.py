@@ -1,7 +1,8 @@
 """Ratings and dot votes → scores, ranks, impact/effort quadrants and rank robustness.
 
 All functions are pure; parameters (weights, thresholds, seed) come from the ``prioritise``
-section of ``params.yaml`` and are passed in as keyword arguments.
+section of ``params.yaml`` (:class:`flueko.params.PrioritiseParams`) and are passed in as keyword
+arguments. Keyword defaults equal the shipped params.yaml (tests/test_params_defaults.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from flueko import schema
+from flueko.config import load_params
 from flueko.errors import ConfigError
+from flueko.params import Params, PrioritiseParams
 
 WEIGHT_KEYS: tuple[str, ...] = (*schema.CRITERIA, "votes")
 """Criteria a weight may be given for."""
@@ -314,7 +317,7 @@ def rank_robustness(
     top_k: int = 5,
     n_samples: int = 200,
     jitter: float = 0.25,
-    seed: int = 0,
+    seed: int = 20161020,
     scale: tuple[float, float] = (1, 5),
     sensitive_share: float = 0.1,
 ) -> pd.DataFrame:
@@ -432,7 +435,7 @@ def build_measures(
     attrs: pd.DataFrame,
     *,
     round_id: str,
-    params: Mapping,
+    params: PrioritiseParams | Params | Mapping,
     participants: Mapping[str, int] | None = None,
     dots_per_person: int | None = None,
     votes: pd.DataFrame | None = None,
@@ -447,7 +450,9 @@ def build_measures(
     round_id
         Written to ``round``.
     params
-        The ``prioritise`` section of params.yaml (or the whole params dict).
+        The ``prioritise`` parameters (:class:`flueko.params.PrioritiseParams`), or all
+        parameters (:class:`flueko.params.Params`); a plain mapping may leave keys out, they
+        then come from the shipped params.yaml.
     participants, dots_per_person, votes
         For :func:`normalise_votes`; ``votes`` has ``measure_id``, ``votes`` and optionally
         ``group``. A measure absent from ``votes`` has missing votes (not 0).
@@ -458,8 +463,10 @@ def build_measures(
         Conforms to ``schema.TABLES["measures"]``, sorted by rank (unranked last), then id.
     """
     p = params.get("prioritise", params)
-    weights = validate_weights(p.get("weights", {}))
-    agg = aggregate_ratings(ratings, disagreement_iqr=float(p.get("disagreement_iqr", 2.0)))
+    if not isinstance(p, PrioritiseParams):
+        p = {**load_params().prioritise, **p}
+    weights = validate_weights(p["weights"])
+    agg = aggregate_ratings(ratings, disagreement_iqr=float(p["disagreement_iqr"]))
     first_attrs = attrs.drop_duplicates(schema.MEASURE_ID, keep="first")
     ids = pd.Series(
         pd.unique(pd.concat([first_attrs[schema.MEASURE_ID], agg[schema.MEASURE_ID]])),
@@ -474,15 +481,15 @@ def build_measures(
     if votes is not None and len(votes):
         nv = normalise_votes(votes, participants=participants, dots_per_person=dots_per_person)
         df = df.merge(nv, how="left", on=schema.MEASURE_ID)
-    scored = score_measures(df, weights=weights, threshold=p.get("quadrant_threshold"))
+    scored = score_measures(df, weights=weights, threshold=p["quadrant_threshold"])
     robust = rank_robustness(
         ratings,
         scored,
         weights=weights,
-        top_k=int(p.get("top_k", 5)),
-        n_samples=int(p.get("robustness_samples", 200)),
-        jitter=float(p.get("weight_jitter", 0.25)),
-        seed=int(p.get("seed", 0)),
+        top_k=int(p["top_k"]),
+        n_samples=int(p["robustness_samples"]),
+        jitter=float(p["weight_jitter"]),
+        seed=int(p["seed"]),
     )
     scored = scored.merge(
         robust[[schema.MEASURE_ID, schema.TOP_K_SHARE]], how="left", on=schema.MEASURE_ID

@@ -8,9 +8,11 @@ nothing already read is lost.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -22,6 +24,7 @@ from flueko.ingest.cards import SheetStats, parse_cards_sheet
 from flueko.ingest.detect import detect_sheet, is_summary_sheet
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
+from flueko.params import Params
 from flueko.sheet import Sheet, is_empty
 from flueko.vocabulary import VOCABULARY_FILE, load_vocabulary
 
@@ -88,15 +91,21 @@ class ParsedRound:
 
 
 class RoundContext:
-    """Settings and matchers of a round, built once."""
+    """Settings and matchers of a round, built once.
 
-    def __init__(self, ws: Workspace, round_id: str) -> None:
+    ``overrides``: params.yaml keys from the command line (nested, see
+    :func:`flueko.config.load_params`).
+    """
+
+    def __init__(
+        self, ws: Workspace, round_id: str, *, overrides: Mapping[str, Any] | None = None
+    ) -> None:
         from flueko.taxonomy import taxonomy_from_dict
         from flueko.taxonomy_match import field_for_group, question_for_heading
 
         self.round_id = round_id
         self.meta = load_round_meta(ws.raw_round(round_id))
-        self.params = load_params(workspace=ws, round_id=round_id)
+        self.params: Params = load_params(workspace=ws, round_id=round_id, overrides=overrides)
         self.taxonomy = taxonomy_from_dict(
             load_settings("taxonomy.yaml", workspace=ws, round_id=round_id)
         )
@@ -148,7 +157,7 @@ def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: Pars
         sheet,
         question_of=ctx.question_of,
         item_of=ctx.item_of,
-        search_rows=int(ctx.params["ingest"]["header_search_rows"]),
+        search_rows=ctx.params.ingest.header_search_rows,
         vocabulary=ctx.vocabulary,
     )
     report.kinds.append(det.kind)
@@ -213,7 +222,7 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
     out = ParsedRound()
     entries: list[L.LogEntry] = []
     reports: list[FileReport] = []
-    max_mb = float(ctx.params["ingest"]["max_file_mb"])
+    max_mb = float(ctx.params.ingest.max_file_mb)
     for path in round_files(folder):
         rel = path.relative_to(folder).as_posix()
         report = FileReport(rel)

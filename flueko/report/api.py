@@ -7,6 +7,7 @@ round.yaml, the manifest and the German labels; the rest are calls into
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pandas as pd
 from flueko import __version__, schema
 from flueko.config import Workspace, load_params, load_round_meta, load_settings
 from flueko.io.tables import read_manifest, read_round
+from flueko.params import Params
 from flueko.report import fmt
 from flueko.report.export import TOC_PLACEHOLDER
 from flueko.report.markup import esc
@@ -29,7 +31,7 @@ class RoundReport:
     meta: dict[str, Any]
     manifest: dict[str, Any]
     tables: dict[str, pd.DataFrame]
-    params: dict[str, Any]
+    params: Params
     taxonomy: dict[str, Any] = field(default_factory=dict)
     survey_settings: dict[str, Any] = field(default_factory=dict)
 
@@ -63,7 +65,7 @@ class RoundReport:
 
     @property
     def district(self) -> str:
-        return str(self.meta.get("district") or self.params.get("report", {}).get("district", ""))
+        return str(self.meta.get("district") or self.params.report.district)
 
     @property
     def field_labels(self) -> dict[str, str]:
@@ -99,8 +101,15 @@ class RoundReport:
         return not self.tables[table].empty
 
 
-def load(workspace: str | Path, round_id: str) -> RoundReport:
-    """Load the processed tables and settings of ``round_id`` (run ``flueko ingest`` first)."""
+def load(
+    workspace: str | Path, round_id: str, *, params: Mapping[str, Any] | None = None
+) -> RoundReport:
+    """Load the processed tables and settings of ``round_id`` (run ``flueko ingest`` first).
+
+    ``params``: params.yaml keys to override (nested, e.g. ``{"survey": {"min_group_size": 3}}``;
+    the report notebook's ``params`` parameter, filled by ``flueko report --param``), validated
+    like a params.yaml copy.
+    """
     ws = Workspace.at(workspace)
     folder = ws.processed_round(round_id)
     return RoundReport(
@@ -108,7 +117,7 @@ def load(workspace: str | Path, round_id: str) -> RoundReport:
         meta=load_round_meta(ws.raw_round(round_id)),
         manifest=read_manifest(folder),
         tables=read_round(folder),
-        params=load_params(workspace=ws, round_id=round_id),
+        params=load_params(workspace=ws, round_id=round_id, overrides=params),
         taxonomy=load_settings("taxonomy.yaml", workspace=ws, round_id=round_id),
         survey_settings=load_settings("survey_items.yaml", workspace=ws, round_id=round_id),
     )
@@ -157,6 +166,6 @@ def footer_html(rep: RoundReport) -> str:
         f"{esc(__version__)} aus den Rohdaten der Runde {esc(rep.round_id)} "
         f"(Fingerabdruck {esc(str(rep.manifest.get('fingerprint', '–'))[:16])}). "
         "Personenbezogene Angaben sind unkenntlich gemacht; Gruppen mit weniger als "
-        f"{esc(rep.params.get('survey', {}).get('min_group_size', 5))} Antworten werden nicht "
+        f"{esc(rep.params.survey.min_group_size)} Antworten werden nicht "
         "ausgewiesen.</footer>"
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from flueko.config import Workspace, load_round_meta, load_settings
 from flueko.io.tables import read_round
@@ -52,11 +54,12 @@ DOC_MD = "dokumentation.md"
 DOC_HTML = "dokumentation.html"
 
 
-def write_documentation(ws: Workspace) -> list[Path]:
+def write_documentation(ws: Workspace, *, overrides: Mapping[str, Any] | None = None) -> list[Path]:
     """``reports/dokumentation.md`` and ``.html``: the draft of the documentation form.
 
     Uses every round with processed tables (``data/processed/<round>/manifest.json``); the
-    output is deterministic (no timestamps) and written atomically.
+    output is deterministic (no timestamps) and written atomically. ``overrides``: params.yaml
+    keys from ``--param`` (see :func:`flueko.config.load_params`).
     """
     from flueko.config import load_params
     from flueko.io.atomic import write_text
@@ -73,14 +76,14 @@ def write_documentation(ws: Workspace) -> list[Path]:
     }
     tax = taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ws))
     items = load_settings("survey_items.yaml", workspace=ws).get("items") or {}
-    params = load_params(workspace=ws)
+    params = load_params(workspace=ws, overrides=overrides)
     markdown = documentation_markdown(
         rounds,
         field_labels=field_labels(tax),
         question_labels=question_labels(tax),
         item_labels={k: str((v or {}).get("label") or k) for k, v in items.items()},
-        min_group_size=int(params.get("survey", {}).get("min_group_size", 5)),
-        district=str(params.get("report", {}).get("district") or "") or None,
+        min_group_size=params.survey.min_group_size,
+        district=params.report.district or None,
     )
     md_path = ws.reports / DOC_MD
     html_path = ws.reports / DOC_HTML

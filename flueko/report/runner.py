@@ -19,9 +19,10 @@ from typing import Any
 import nbformat
 import papermill as pm
 
-from flueko.config import Workspace, load_round_meta
-from flueko.errors import FluekoError, ReportError
+from flueko.config import ROUND_META_FILE, Workspace, deep_merge, load_round_meta
+from flueko.errors import ConfigError, FluekoError, ReportError
 from flueko.io import atomic
+from flueko.params import from_dotted, is_param_key, leaf_paths, unknown_key_error
 from flueko.report import gate
 from flueko.report.export import notebook_to_html
 
@@ -57,14 +58,79 @@ def notebooks_dir(workspace: Workspace) -> Path:
     )
 
 
+SETTINGS_PARAMETER = "params"
+"""The report notebook's parameter that takes params.yaml overrides (a nested dict)."""
+
+
+def notebook_parameters(workspace: Workspace, notebook_name: str = REPORT_NOTEBOOK) -> list[str]:
+    """Names declared in the parameters cell of the notebook a report run would execute."""
+    path = notebooks_dir(workspace) / notebook_name
+    return list(pm.inspect_notebook(str(path)))
+
+
+def split_overrides(
+    workspace: Workspace, pairs: Sequence[tuple[str, Any]], *, source: str = "--param"
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``--param`` pairs → (notebook parameters, params.yaml overrides as one nested dict).
+
+    A key with a dot or naming a params.yaml section (``prioritise.weights.votes``, ``survey``)
+    is a params.yaml key, checked like a params.yaml copy; any other key must be a parameter of
+    the report notebook (``top_n``). Raises :class:`ConfigError` naming ``source``, the key and
+    the nearest valid key.
+    """
+    notebook: dict[str, Any] = {}
+    settings: dict[str, Any] = {}
+    names: list[str] | None = None
+    for key, value in pairs:
+        if is_param_key(key):
+            settings = deep_merge(settings, from_dotted(key, value, file=source))
+            continue
+        names = notebook_parameters(workspace) if names is None else names
+        allowed = [n for n in names if n != SETTINGS_PARAMETER]
+        if key not in allowed:
+            raise unknown_key_error(key, allowed, file=source, paths=leaf_paths())
+        notebook[key] = value
+    if settings and SETTINGS_PARAMETER not in notebook_parameters(workspace):
+        raise ConfigError(
+            f"das Bericht-Notebook hat keinen Parameter '{SETTINGS_PARAMETER}', params.yaml-Werte "
+            "aus --param erreichen den Bericht nicht",
+            file=str(notebooks_dir(workspace) / REPORT_NOTEBOOK),
+            hint=f"in der Parameter-Zelle '{SETTINGS_PARAMETER} = {{}}' ergänzen und an "
+            "report.load(workspace, round_id, params=params) übergeben",
+        )
+    return notebook, settings
+
+
 def round_parameters(
-    workspace: Workspace, round_id: str, overrides: Mapping[str, Any] | None = None
+    workspace: Workspace,
+    round_id: str,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    settings: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Notebook parameters: round and workspace, ``report:`` keys of round.yaml, overrides."""
+    """Notebook parameters: round and workspace, ``report:`` keys of round.yaml, overrides.
+
+    ``settings`` (params.yaml keys from ``--param``) go to the notebook's ``params`` parameter.
+    A ``report:`` key in round.yaml that the notebook does not declare is a :class:`ConfigError`
+    naming round.yaml and the nearest parameter.
+    """
     params: dict[str, Any] = {"round_id": round_id, "workspace": str(workspace.root)}
     meta = load_round_meta(workspace.raw / round_id)
-    params.update(meta.get("report", {}) or {})
+    own = meta.get("report", {}) or {}
+    if own:
+        allowed = [n for n in notebook_parameters(workspace) if n != SETTINGS_PARAMETER]
+        for key in own:
+            if key not in allowed:
+                raise unknown_key_error(
+                    key,
+                    allowed,
+                    file=str(workspace.raw / round_id / ROUND_META_FILE),
+                    under="report",
+                )
+    params.update(own)
     params.update(overrides or {})
+    if settings:
+        params[SETTINGS_PARAMETER] = dict(settings)
     return params
 
 
@@ -129,9 +195,16 @@ def render(
 
 
 def run_report(
-    workspace: Workspace, round_id: str, *, overrides: Mapping[str, Any] | None = None
+    workspace: Workspace,
+    round_id: str,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> list[Path]:
-    """``reports/<round>/bericht.html`` from the processed tables of the round."""
+    """``reports/<round>/bericht.html`` from the processed tables of the round.
+
+    ``overrides``: notebook parameters; ``settings``: params.yaml keys (nested) for the report.
+    """
     meta = load_round_meta(workspace.raw_round(round_id))
     title = f"{meta.get('title') or round_id} – Bericht"
     return render(
@@ -140,7 +213,7 @@ def run_report(
         out_dir=workspace.reports_round(round_id),
         html_name=REPORT_HTML,
         title=title,
-        parameters=round_parameters(workspace, round_id, overrides),
+        parameters=round_parameters(workspace, round_id, overrides, settings=settings),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from flueko.report.api import RoundReport
 
 
-def _weights_text(weights: dict[str, float]) -> str:
+def _weights_text(weights: Mapping[str, float]) -> str:
     parts = [f"{CRITERION_LABELS.get(k, k)} {fmt.percent(v)}" for k, v in weights.items() if v > 0]
     return ", ".join(parts)
 
@@ -27,15 +28,15 @@ def show_priorities(rep: RoundReport) -> None:
     from flueko.report.charts import priority as charts
 
     m = rep.measures
-    pr = rep.params["prioritise"]
+    pr = rep.params.prioritise
     robust = rank_robustness(
         rep.ratings,
-        aggregate_ratings(rep.ratings, disagreement_iqr=float(pr["disagreement_iqr"])),
-        weights=pr["weights"],
-        top_k=int(pr["top_k"]),
-        n_samples=int(pr["robustness_samples"]),
-        jitter=float(pr["weight_jitter"]),
-        seed=int(pr["seed"]),
+        aggregate_ratings(rep.ratings, disagreement_iqr=float(pr.disagreement_iqr)),
+        weights=pr.weights,
+        top_k=pr.top_k,
+        n_samples=pr.robustness_samples,
+        jitter=float(pr.weight_jitter),
+        seed=pr.seed,
     )
     sensitive_ids = set(robust.loc[robust["weight_sensitive"].fillna(False), s.MEASURE_ID])
     n_raters = rep.ratings[s.RATER].nunique()
@@ -49,12 +50,17 @@ def show_priorities(rep: RoundReport) -> None:
         "unten rechts die Zeitfresser."
     )
     show.figure(
-        charts.priority_matrix(m, field_labels=rep.field_labels, quadrant_labels=QUADRANT_LABELS)
+        charts.priority_matrix(
+            m,
+            field_labels=rep.field_labels,
+            quadrant_labels=QUADRANT_LABELS,
+            threshold=pr.quadrant_threshold,
+        )
     )
     show.subsection("Rangfolge")
     show.note(
         "Der Punktwert (0 bis 1) gewichtet die Medianbewertungen: "
-        f"{_weights_text(pr['weights'])}. Geringer Aufwand zählt dabei positiv; Klebepunkte "
+        f"{_weights_text(pr.weights)}. Geringer Aufwand zählt dabei positiv; Klebepunkte "
         "werden durch Gruppengröße und Punkte je Person geteilt, damit ein großer Arbeitskreis "
         "nicht allein durch seine Größe gewinnt. Fehlt für eine Maßnahme ein Kriterium, werden "
         "die übrigen Gewichte anteilig hochgerechnet. Bei gleichem Punktwert entscheidet die "

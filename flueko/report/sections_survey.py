@@ -19,7 +19,7 @@ def show_survey(rep: RoundReport) -> None:
     """Satisfaction per aspect, per participant group (suppressed below the limit), rates."""
     from flueko.analyse.survey_stats import distribution, response_rate
 
-    limit = int(rep.params["survey"]["min_group_size"])
+    limit = rep.params.survey.min_group_size
     responses = rep.survey_responses
     items = rep.survey_items
     hint = (rep.meta.get("hints") or {}).get("survey_scale")

@@ -55,16 +55,20 @@ def priority_matrix(
     *,
     field_labels: Mapping[str, str],
     quadrant_labels: Mapping[str, str],
-    threshold: float = 3.0,
+    threshold: float | None = None,
     scale: tuple[float, float] = (1, 5),
 ) -> go.Figure:
     """Impact × effort scatter with quadrant lines at ``threshold`` and German quadrant labels.
+
+    ``threshold`` is params.yaml's ``prioritise.quadrant_threshold``: ``None`` = scale midpoint,
+    as for the ``quadrant`` column (:func:`flueko.analyse.prioritise.score_measures`).
 
     One trace per Handlungsfeld (colour from :func:`flueko.report.charts.field_color`); bubble size
     by votes, else by upper cost estimate; hover shows the measure title (escaped). Measures
     without impact or effort are left out; the figure title says how many.
     """
     lo, hi = scale
+    threshold = (lo + hi) / 2 if threshold is None else threshold
     pad = 0.3
     df = measures.reset_index(drop=True)
     impact, effort = _floats(df[schema.IMPACT]), _floats(df[schema.EFFORT])
