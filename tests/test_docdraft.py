@@ -415,6 +415,7 @@ def test_write_documentation_on_the_demo_workspace(tmp_path):
 @example("<script>alert(1)</script>")
 @example("![a](http://x) [b](c) <http://x.de> &amp; &#60; \\*x\\*")
 @example("1. x")
+@example("[bitte ergänzen]")
 @example("# x | y ~~z~~ _a_ **b**")
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40))
 def test_escaped_text_renders_literally(text):

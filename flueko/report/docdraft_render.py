@@ -18,6 +18,8 @@ import pandas as pd
 from flueko.report import fmt
 
 TODO = "[bitte ergänzen]"
+_TODO_UNESCAPED = re.compile(r"(?<!\\)" + re.escape(TODO))
+_TODO_SENTINEL = "fluekotodoplaceholder9d2c"
 """Placeholder for everything the office has to fill in by hand."""
 
 _MD_INLINE = re.compile(r"([\\*_\[\]<>&|~])")
@@ -118,7 +120,11 @@ def documentation_html(markdown: str, *, title: str) -> str:
     title
         Page title (escaped).
     """
-    body = str(_markdown_renderer()(markdown)).replace(TODO, f"<mark>{TODO}</mark>")
+    # Only flueko's own placeholders are highlighted: user text reaches the Markdown escaped
+    # (``\\[bitte ergänzen\\]``), so an unescaped placeholder is one flueko wrote. A token
+    # stands in for it while mistune renders (plain letters pass through unchanged).
+    marked = _TODO_UNESCAPED.sub(_TODO_SENTINEL, markdown)
+    body = str(_markdown_renderer()(marked)).replace(_TODO_SENTINEL, f"<mark>{TODO}</mark>")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
