@@ -54,6 +54,7 @@ bench: $(STAMP) ## run the benchmark scripts
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/consolidate.py
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/realworld.py
 
 clean: ## remove processed data, reports and caches (never data/raw)
 	rm -rf data/processed/* reports/* .pytest_cache .ruff_cache
