@@ -1,0 +1,137 @@
+"""Score flueko's lineage (kick-off cards → later measures) on the labelled set in groups.py.
+
+Builds a workspace with two rounds as an office would have them — the kick-off's cards typed
+into one workbook (one sheet per working group) and a deepening round's rating sheet with the
+measures — runs flueko's ingest on both and reads which cards each rated measure is linked to
+(``measures.parquet`` ``idea_ids`` → ``contributions.parquet``). Truth: the cards listed with
+each measure in ``groups.py``; the measures in ``UNRELATED`` come from no card.
+
+    python tests/wild_sets/lineage/score.py [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from groups import GROUPS, UNRELATED  # noqa: E402
+
+KICKOFF, LATER = "2016-10-20_auftakt", "2016-12-07_vertiefung"
+SHEETS = {
+    "wohnen": "AK Wohnen",
+    "sprache": "AK Sprache",
+    "arbeit": "AK Arbeit",
+    "bildung": "AK Bildung",
+    "gesundheit": "AK Gesundheit",
+    "freizeit": "AK Freizeit",
+    "gesellschaft": "AK Zusammenleben",
+}
+
+
+def build(root: Path, *, seed: int = 7) -> None:
+    """Write the two rounds into the workspace ``root``."""
+    rng = random.Random(seed)
+    cards = root / "data" / "raw" / KICKOFF
+    later = root / "data" / "raw" / LATER
+    cards.mkdir(parents=True)
+    later.mkdir(parents=True)
+    wb = Workbook()
+    wb.remove(wb.active)
+    by_sheet: dict[str, list[str]] = {}
+    for field, _title, texts in GROUPS:
+        by_sheet.setdefault(SHEETS[field], []).extend(texts)
+    for name, texts in by_sheet.items():
+        ws = wb.create_sheet(name)
+        ws.append(["Karte", "Punkte"])
+        rng.shuffle(texts)
+        for text in texts:
+            ws.append([text, rng.randint(0, 6)])
+    wb.save(cards / "karten_auftakt.xlsx")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Bewertung"
+    ws.append(["Maßnahme", "Bewerter/in", "Wirkung", "Aufwand"])
+    titles = [t for _f, t, _c in GROUPS] + [t for _f, t in UNRELATED]
+    rng.shuffle(titles)
+    for rater in ("Jobcenter", "Landratsamt"):
+        for title in titles:
+            ws.append([title, rater, rng.randint(1, 5), rng.randint(1, 5)])
+    wb.save(later / "bewertung.xlsx")
+
+
+def score() -> dict:
+    from flueko.config import Workspace
+    from flueko.pipeline import ingest_round, write_result
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        build(root)
+        ws = Workspace.at(root)
+        for round_id in (KICKOFF, LATER):
+            write_result(ws, ingest_round(ws, round_id))
+        contributions = pd.read_parquet(ws.processed_round(KICKOFF) / "contributions.parquet")
+        measures = pd.read_parquet(ws.processed_round(LATER) / "measures.parquet")
+    text_of = dict(zip(contributions["idea_id"], contributions["text"], strict=True))
+    truth = {t: set(c) for _f, t, c in GROUPS} | {t: set() for _f, t in UNRELATED}
+    tp = fp = 0
+    per_measure = []
+    for _, row in measures.iterrows():
+        raw = row.get("idea_ids")
+        raw = "" if raw is None or pd.isna(raw) else str(raw)
+        ids = [i.strip() for i in raw.replace(";", ",").replace(" ", ",").split(",") if i.strip()]
+        linked = {text_of.get(i.strip(), f"?{i}") for i in ids}
+        expected = truth.get(row["title"], set())
+        hit, wrong = linked & expected, linked - expected
+        tp += len(hit)
+        fp += len(wrong)
+        per_measure.append(
+            {
+                "title": row["title"],
+                "expected": sorted(expected),
+                "linked": sorted(linked),
+                "missed": sorted(expected - linked),
+                "wrong": sorted(wrong),
+            }
+        )
+    positives = sum(len(c) for _f, _t, c in GROUPS)
+    return {
+        "pairs": positives,
+        "unrelated_measures": len(UNRELATED),
+        "true_links": tp,
+        "wrong_links": fp,
+        "recall": tp / positives,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "measures_with_any_link": sum(bool(m["linked"]) for m in per_measure),
+        "unrelated_linked": sum(bool(m["linked"]) for m in per_measure if not m["expected"]),
+        "per_measure": per_measure,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    result = score()
+    print(
+        f"{result['pairs']} Karte↔Maßnahme-Paare, {result['unrelated_measures']} Maßnahmen ohne "
+        f"Karte: recall {result['recall']:.2f}, precision {result['precision']:.2f} "
+        f"({result['true_links']} richtig, {result['wrong_links']} falsch verknüpft; "
+        f"{result['unrelated_linked']} Maßnahmen ohne Karte trotzdem verknüpft)"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
