@@ -69,6 +69,8 @@ COLUMN_LABELS: dict[str, str] = {
     schema.RANK: "Rang",
     schema.STATUS: "Status",
     schema.PROGRESS: "Fortschritt",
+    schema.INDICATOR: "Indikator",
+    schema.REASON: "Begründung",
     schema.SOURCE_FILE: "Datei",
     schema.SOURCE_SHEET: "Blatt",
     schema.SOURCE_CELL: "Zelle",

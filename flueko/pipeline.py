@@ -261,7 +261,16 @@ def _merge_plan(measures: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     """Rated measures with status, goal, partners … from a plan of the same round."""
     plan = s.conform(plan, "measures").set_index(s.MEASURE_ID)
     out = s.conform(measures, "measures").set_index(s.MEASURE_ID)
-    for col in (s.GOAL, s.PARTNERS, s.STATUS, s.PROGRESS, s.RESPONSIBLE, s.TIMEFRAME):
+    for col in (
+        s.GOAL,
+        s.PARTNERS,
+        s.STATUS,
+        s.PROGRESS,
+        s.RESPONSIBLE,
+        s.TIMEFRAME,
+        s.INDICATOR,
+        s.REASON,
+    ):
         known = plan[col].dropna()
         known = known[known.index.isin(out.index)]
         out.loc[known.index, col] = known

@@ -110,6 +110,10 @@ TOP_K_SHARE = "top_k_share"
 IDEA_IDS = "idea_ids"
 STATUS = "status"
 PROGRESS = "progress"
+INDICATOR = "indicator"
+"""Plan column: how progress of a measure is measured (Indikator, for monitoring)."""
+REASON = "reason"
+"""Plan column: why a measure is deferred or not pursued (Begründung), when the plan gives one."""
 
 RATER = "rater"
 CRITERION = "criterion"
@@ -194,6 +198,8 @@ TABLES: dict[str, dict[str, str]] = {
         IDEA_IDS: STR,
         STATUS: STR,
         PROGRESS: FLOAT,
+        INDICATOR: STR,
+        REASON: STR,
         SOURCE_FILE: STR,
         SOURCE_SHEET: STR,
         SOURCE_CELL: STR,

@@ -42,6 +42,8 @@ HEADER_ROLES: tuple[str, ...] = (
     "goal",
     "status",
     "progress",
+    "indicator",
+    "reason",
 )
 """Column roles of rating sheets and plans, in the order a header is tried (more specific
 first: "Kosten von" is ``cost_min`` before it is ``cost``)."""

@@ -1,8 +1,8 @@
 """A plan draft or a returned Maßnahmenplan → ``measures`` rows with status and progress.
 
 Reads the columns Nr., Handlungsfeld, Maßnahme, Ziel, Zuständig, Partner, Zeitraum, Kosten (or
-Kosten von/bis), Status, Fortschritt and, when the plan was exported by flueko, ID (which then
-wins over the id derived from the title), Wirkung and Aufwand.
+Kosten von/bis), Status, Fortschritt, Indikator, Begründung and, when the plan was exported by
+flueko, ID (which then wins over the id derived from the title), Wirkung and Aufwand.
 """
 
 from __future__ import annotations
@@ -63,7 +63,14 @@ PROGRESS_RULE = (
     "Maßnahmen ohne Angabe zählen nicht als 0 %"
 )
 
-_TEXT_ROLES = (schema.FIELD, schema.GOAL, schema.RESPONSIBLE, schema.PARTNERS)
+_TEXT_ROLES = (
+    schema.FIELD,
+    schema.GOAL,
+    schema.RESPONSIBLE,
+    schema.PARTNERS,
+    schema.INDICATOR,
+    schema.REASON,
+)
 
 
 def parse_status(value: object) -> str | None:

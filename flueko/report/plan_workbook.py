@@ -50,6 +50,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("Status", 16),
     ("Fortschritt", 12),
     ("Herkunft", 30),
+    ("Indikator", 30),
+    ("Begründung", 30),
 )
 MONEY = "#,##0 €"
 DECIMAL = "0.0"
@@ -166,6 +168,8 @@ def build_workbook(
             (STATUS_LABELS.get(_text(row.get(schema.STATUS)) or "", None), None),
             (_num(row.get(schema.PROGRESS)), PERCENT),
             (_origin(row), None),
+            (_text(row.get(schema.INDICATOR)), None),
+            (_text(row.get(schema.REASON)), None),
         ]
         for col, (value, fmt) in enumerate(values, start=1):
             _put(ws, r, col, value, number_format=fmt)
@@ -302,9 +306,9 @@ def write_plan(
 
     Sheet "Maßnahmenplan" (one row per measure in rank order: Nr., ID, Handlungsfeld, Maßnahme,
     Ziel, Zuständig, Partner, Zeitraum, Kosten von/bis, Wirkung, Aufwand, Quadrant, Rang,
-    Status, Fortschritt, Herkunft) with bold frozen header, filter, dropdowns for Status and
-    Zuständig, row colours by quadrant; sheet "Übersicht" per Handlungsfeld; a hidden sheet
-    "Listen" feeding the dropdowns.
+    Status, Fortschritt, Herkunft, Indikator, Begründung) with bold frozen header, filter,
+    dropdowns for Status and Zuständig, row colours by quadrant; sheet "Übersicht" per
+    Handlungsfeld; a hidden sheet "Listen" feeding the dropdowns.
 
     Parameters
     ----------
