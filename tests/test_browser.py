@@ -1,5 +1,6 @@
-"""Every demo report in a real headless Chromium: charts drawn, no console errors, no network,
-working table of contents. Screenshots land in the test's temporary folder."""
+"""Every demo report in a real headless Chromium: charts drawn (also in the print view), no
+console errors, no network, working table of contents. Screenshots land in the test's temporary
+folder."""
 
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+DRAWN = (
+    "() => [...document.querySelectorAll('div.plotly-graph-div')]"
+    ".filter(d => d.querySelector('.main-svg') && d.getBoundingClientRect().height > 50)"
+    ".length"
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +67,7 @@ def test_every_report_renders_offline(demo_run, browser, tmp_path):
             arg=n_divs,
             timeout=30_000,
         )
-        drawn = page.evaluate(
-            "() => [...document.querySelectorAll('div.plotly-graph-div')]"
-            ".filter(d => d.querySelector('.main-svg') && d.getBoundingClientRect().height > 50)"
-            ".length"
-        )
+        drawn = page.evaluate(DRAWN)
         assert drawn == n_divs, (path, drawn, n_divs)
         links = page.eval_on_selector_all("nav.inhalt a", "els => els.map(e => e.hash)")
         assert links, f"{path}: kein Inhaltsverzeichnis"
@@ -73,6 +75,21 @@ def test_every_report_renders_offline(demo_run, browser, tmp_path):
             assert page.locator(f"[id='{hash_[1:]}']").count() == 1, (path, hash_)
         page.click(f"nav.inhalt a[href='{links[-1]}']")
         page.screenshot(path=str(tmp_path / f"{path.parent.name}_{path.stem}.png"), full_page=True)
+        page.emulate_media(media="print")
+        assert page.evaluate(DRAWN) == n_divs, (path, "Druckansicht")
         assert errors == [], (path, errors)
         assert remote == [], (path, remote)
         page.close()
+
+
+def test_a_browser_without_decompression_says_so(demo_run, browser):
+    path = _reports(demo_run.root)[1]
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script("delete window.DecompressionStream")
+    page.goto(path.as_uri(), wait_until="load")
+    first = page.locator("div.plotly-graph-div").first
+    assert "aktuellen Browser" in first.inner_text(), path
+    assert errors == [], errors
+    page.close()

@@ -1,50 +1,138 @@
 """Executed notebook → self-contained German HTML report.
 
 nbconvert's lab template, minus everything that loads from a network (require.js, MathJax,
-mermaid, widget managers), minus code and prompts, with plotly.js embedded once and a table of
-contents built from the section headings. The privacy gate (:mod:`flueko.report.gate`) runs on the
-result before anything is written.
+mermaid, widget managers), minus code and prompts, minus the JupyterLab stylesheets the report
+does not use, with plotly.js embedded once and a table of contents built from the section
+headings. The privacy gate (:mod:`flueko.report.gate`) runs on the result before anything is
+written.
+
+plotly.js travels packed (gzip, then base64) and the browser unpacks it with its built-in
+``DecompressionStream``: the partial ``plotly.js-cartesian-dist-min`` bundle vendored in
+``flueko/resources/plotly/`` (see ``scripts/update_plotly_bundle.py``) when every chart of the
+report uses one of its trace types and its version is the one the Python ``plotly`` package was
+built for; otherwise the full library that package ships.
+
+nbformat and nbconvert are imported where they are used: the report notebooks import this
+module (for :data:`TOC_PLACEHOLDER`) and should not pay for them.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import nbformat
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
+from typing import TYPE_CHECKING
 
 from flueko import __version__
+
+if TYPE_CHECKING:
+    import nbformat
 
 TEMPLATE = "flueko_report"
 TOC_PLACEHOLDER = "<!--INHALT-->"
 REMOVE_TAG = "nicht-im-bericht"
 """Cells with this tag (e.g. notes for analysts) stay in the notebook but not in the report."""
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
+@dataclass(frozen=True)
+class PlotlyLibrary:
+    """plotly.js as a report embeds it: what it is and its gzip bytes as base64."""
+
+    label: str
+    traces: frozenset[str] | None
+    """Trace types the bundle draws; ``None`` for the full library (all of them)."""
+    packed: str
+
+
+def _resources_dir() -> Path:
+    return Path(str(resources.files("flueko") / "resources"))
+
+
 def _templates_dir() -> Path:
-    return Path(str(resources.files("flueko") / "resources" / "templates"))
+    return _resources_dir() / "templates"
+
+
+def _pack(script: bytes) -> str:
+    return base64.b64encode(gzip.compress(script, compresslevel=9, mtime=0)).decode("ascii")
 
 
 @lru_cache(maxsize=1)
-def _plotly_js() -> str:
-    from plotly.offline import get_plotlyjs
+def full_plotly() -> PlotlyLibrary:
+    """The full plotly.js of the installed Python ``plotly`` package, packed."""
+    from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-    return get_plotlyjs()
+    script = get_plotlyjs().encode("utf-8")
+    return PlotlyLibrary(f"plotly.js v{get_plotlyjs_version()}", None, _pack(script))
+
+
+@lru_cache(maxsize=1)
+def partial_plotly() -> PlotlyLibrary | None:
+    """The vendored partial bundle, packed; ``None`` if its version is not the installed one."""
+    from plotly.offline import get_plotlyjs_version
+
+    folder = _resources_dir() / "plotly"
+    manifest = json.loads((folder / "bundle.json").read_text(encoding="utf-8"))
+    if manifest["version"] != get_plotlyjs_version():
+        return None
+    packed = base64.b64encode((folder / manifest["file"]).read_bytes()).decode("ascii")
+    label = f"plotly.js v{manifest['version']} ({manifest['package']})"
+    return PlotlyLibrary(label, frozenset(manifest["traces"]), packed)
+
+
+def trace_types(nb: nbformat.NotebookNode) -> set[str] | None:
+    """Trace types of every chart in ``nb``'s outputs; ``None`` if a chart cannot be inspected.
+
+    A chart is an output whose HTML calls ``Plotly.newPlot``; its types come from the plotly
+    JSON beside it (:func:`flueko.report.display.figure` puts it there).
+    """
+    found: set[str] = set()
+    for cell in nb.cells:
+        if REMOVE_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            markup = data.get("text/html", "")
+            markup = "".join(markup) if isinstance(markup, list) else markup
+            figure = data.get(PLOTLY_MIME)
+            if figure is None:
+                if "Plotly.newPlot" in markup:
+                    return None
+                continue
+            found.update(str(t.get("type", "scatter")) for t in figure.get("data", []))
+    return found
+
+
+def plotly_library(nb: nbformat.NotebookNode) -> PlotlyLibrary:
+    """The smallest plotly.js that draws every chart of ``nb``."""
+    partial = partial_plotly()
+    types = trace_types(nb)
+    if partial is not None and types is not None and types <= partial.traces:
+        return partial
+    return full_plotly()
 
 
 @lru_cache(maxsize=1)
 def _report_css() -> str:
-    return (resources.files("flueko") / "resources" / "report.css").read_text(encoding="utf-8")
+    return (_resources_dir() / "report.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _page_css() -> str:
+    return (_templates_dir() / TEMPLATE / "page.css").read_text(encoding="utf-8")
 
 
 def strip_for_report(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` without stderr streams, error outputs and empty code cells."""
+    import nbformat
+
     nb = nbformat.from_dict(nb)
     for cell in nb.cells:
         if cell.get("cell_type") != "code":
@@ -77,6 +165,9 @@ def table_of_contents(body: str) -> str:
 
 def notebook_to_html(nb: nbformat.NotebookNode, *, title: str) -> str:
     """Render an executed notebook as the report HTML (no code, no prompts, no CDN)."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(_templates_dir())])
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
@@ -88,10 +179,13 @@ def notebook_to_html(nb: nbformat.NotebookNode, *, title: str) -> str:
     )
     nb = strip_for_report(nb)
     nb.metadata["title"] = title
+    library = plotly_library(nb)
     body, _ = exporter.from_notebook_node(
         nb,
         resources={
-            "plotly_js": _plotly_js(),
+            "plotly_label": library.label,
+            "plotly_packed": library.packed,
+            "page_css": _page_css(),
             "report_css": _report_css(),
             "flueko_version": __version__,
         },
