@@ -167,20 +167,41 @@ def _select(ws: Workspace, args: argparse.Namespace) -> list[str]:
     return list(args.rounds)
 
 
+OK, PARTIAL, EMPTY, FAILED = "ok", "partial", "empty", "failed"
+"""Outcomes of ingesting a round: all read; written but a file could not be read; no input
+files (a warning, nothing written); a setting or coding error (nothing written)."""
+
+KEPT = "die bisherigen Ausgaben der Runde bleiben unverändert"
+
+
+def _record(ws: Workspace, round_id: str, stage: str, *, error: str = "", inputs: str = "") -> None:
+    from flueko.io.runstate import record
+
+    record(ws.reports_round(round_id), stage, ok=not error, error=error, inputs=inputs)
+
+
 def cmd_ingest(
     ws: Workspace, rounds: Sequence[str], settings: dict[str, Any] | None = None
-) -> bool:
-    """Ingest each round; print one line per file and a total. True if every file was read.
+) -> dict[str, str]:
+    """Ingest each round; print one line per file and a total. Returns each round's outcome.
 
-    ``settings``: params.yaml keys from ``--param`` (nested).
+    A round is written all or nothing: an invalid setting, coding workbook or weights, or a
+    round without files, keeps the previous processed tables and reports (``FEHLER`` or
+    ``WARNUNG`` says why). ``settings``: params.yaml keys from ``--param`` (nested).
     """
     from flueko.pipeline import ingest_round, write_result
 
-    ok = True
+    outcomes: dict[str, str] = {}
     for round_id in rounds:
-        result = ingest_round(ws, round_id, overrides=settings)
-        write_result(ws, result)
         print(f"Runde {round_id}:")
+        try:
+            result = ingest_round(ws, round_id, overrides=settings)
+        except FluekoError as err:
+            print(f"  FEHLER {err.one_line()}")
+            print(f"  nicht eingelesen — {KEPT}")
+            _record(ws, round_id, "ingest", error=err.one_line())
+            outcomes[round_id] = FAILED
+            continue
         for f in result.files:
             st = f.stats
             if f.error:
@@ -206,6 +227,22 @@ def cmd_ingest(
         for _, e in log[(log["severity"] == "error") & ~log["file"].isin(failed)].iterrows():
             where = ", ".join(str(x) for x in (e["file"], e["sheet"], e["cell"]) if x)
             print(f"  FEHLER {where}: {e['message']}")
+        if not result.files:
+            print(
+                f"  WARNUNG keine Eingabedateien in {ws.raw_round(round_id)} — nichts "
+                f"eingelesen, {KEPT}; die Dateien der Runde in diesen Ordner legen"
+            )
+            _record(ws, round_id, "ingest", error="keine Eingabedateien")
+            outcomes[round_id] = EMPTY
+            continue
+        if not result.writable:
+            reason = "; ".join(result.problems)
+            print(f"  nicht geschrieben — {KEPT}; die Fehler oben beheben und erneut einlesen")
+            _record(ws, round_id, "ingest", error=reason)
+            outcomes[round_id] = FAILED
+            continue
+        write_result(ws, result)
+        _record(ws, round_id, "ingest", inputs=result.manifest["fingerprint"])
         counts = result.manifest["counts"]
         n_err = sum(1 for f in result.files if f.error)
         warnings = int((result.log["severity"] != "info").sum()) if len(result.log) else 0
@@ -215,8 +252,8 @@ def cmd_ingest(
             f"{counts['ratings']} Bewertungen, {counts['survey_responses']} Antworten, "
             f"{warnings} Warnungen → {ws.processed_round(round_id)}"
         )
-        ok = ok and result.ok
-    return ok
+        outcomes[round_id] = OK if result.ok else PARTIAL
+    return outcomes
 
 
 def cmd_report(
@@ -225,20 +262,52 @@ def cmd_report(
     args: argparse.Namespace,
     overrides: dict[str, Any] | None = None,
     settings: dict[str, Any] | None = None,
+    ingested: dict[str, str] | None = None,
 ) -> bool:
     """Write the reports of ``rounds`` (in parallel) and the overview; print a summary.
 
     ``overrides``: notebook parameters; ``settings``: params.yaml keys (both from ``--param``).
+    ``ingested``: the outcome of ingesting each round in this run; a round that could not be
+    ingested gets no new report (its previous one is kept and marked in the overview). A
+    round's report and plan workbook are written together or not at all.
     """
+    from flueko.io.atomic import all_or_nothing
+    from flueko.io.tables import read_manifest
     from flueko.report import runner
-    from flueko.report.outputs import write_plan_workbook
+    from flueko.report.outputs import PLAN_XLSX, write_plan_workbook
+
+    ingested = ingested or {}
 
     def task(round_id: str):
-        outputs = runner.run_report(ws, round_id, overrides=overrides, settings=settings)
-        outputs.extend(write_plan_workbook(ws, round_id))
+        folder = ws.reports_round(round_id)
+        inputs = read_manifest(ws.processed_round(round_id)).get("fingerprint", "")
+        try:
+            with all_or_nothing([folder / runner.REPORT_HTML, folder / PLAN_XLSX]):
+                outputs = runner.run_report(ws, round_id, overrides=overrides, settings=settings)
+                outputs.extend(write_plan_workbook(ws, round_id))
+        except Exception as err:
+            message = err.one_line() if isinstance(err, FluekoError) else type(err).__name__
+            _record(ws, round_id, "report", error=message, inputs=inputs)
+            raise
+        _record(ws, round_id, "report", inputs=inputs)
         return outputs
 
-    results = runner.run_many(rounds, task, jobs=args.jobs, progress=not args.no_progress)
+    todo = [r for r in rounds if ingested.get(r) not in (FAILED, EMPTY)]
+    done = runner.run_many(todo, task, jobs=args.jobs, progress=not args.no_progress)
+    by_round = {r.round_id: r for r in done}
+    results = []
+    for r in rounds:
+        if r in by_round:
+            result = by_round[r]
+            if result.ok and ingested.get(r) == PARTIAL:
+                result.ok = False
+                html = [str(p.relative_to(ws.root)) for p in result.outputs if p.suffix == ".html"]
+                result.error = f"unvollständig eingelesen (FEHLER oben), {', '.join(html)}"
+            results.append(result)
+        elif ingested.get(r) == EMPTY:
+            results.append(runner.RoundResult(r, True, 0.0, error="keine Eingabedateien"))
+        else:
+            results.append(runner.RoundResult(r, False, 0.0, error=f"nicht eingelesen — {KEPT}"))
 
     def overview(_r: str):
         from flueko.report.outputs import write_documentation
@@ -248,10 +317,10 @@ def cmd_report(
     results += runner.run_many(["index"], overview, jobs=1, progress=False)
     print("\nErgebnis:")
     for r in results:
-        state = "ok    " if r.ok else "FEHLER"
+        state = "FEHLER" if not r.ok else "WARNUNG" if r.error else "ok    "
         where = (
             ", ".join(str(p.relative_to(ws.root)) for p in r.outputs if p.suffix == ".html")
-            if r.ok
+            if r.ok and not r.error
             else r.error
         )
         print(f"  {state} {r.round_id:<32} {r.seconds:6.1f} s  {where}")
@@ -283,10 +352,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         rounds = _select(ws, args)
         overrides, settings = parse_params(ws, getattr(args, "param", []), rounds)
         ok = True
+        ingested: dict[str, str] = {}
         if args.command in ("ingest", "run"):
-            ok = cmd_ingest(ws, rounds, settings) and ok
+            ingested = cmd_ingest(ws, rounds, settings)
+            ok = all(o in (OK, EMPTY) for o in ingested.values())
         if args.command in ("report", "run"):
-            ok = cmd_report(ws, rounds, args, overrides, settings) and ok
+            ok = cmd_report(ws, rounds, args, overrides, settings, ingested) and ok
         return 0 if ok else 1
     except UsageError as err:
         print(f"flueko: {err.one_line()}", file=sys.stderr)

@@ -23,10 +23,10 @@ from flueko.analyse.categorise import categorise, classify_text
 from flueko.analyse.clustering import cluster_ideas
 from flueko.analyse.lineage import link_lineage
 from flueko.analyse.measures import candidate_measures
-from flueko.analyse.prioritise import build_measures
+from flueko.analyse.prioritise import build_measures, validate_weights
 from flueko.analyse.survey_stats import summarise_items
-from flueko.config import Workspace, load_round_meta
-from flueko.errors import CodingError, FluekoError
+from flueko.config import PARAMS_FILE, Workspace, load_round_meta, settings_copies
+from flueko.errors import CodingError, ConfigError, FluekoError
 from flueko.ingest.read import FileReport, ParsedRound, RoundContext, fingerprint, read_inputs
 from flueko.io import tables
 from flueko.io.codebook import validate_coding
@@ -305,12 +305,25 @@ class IngestResult:
     manifest: dict[str, Any]
 
     extras: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    """Errors that make the round's results wrong, not only incomplete: an invalid coding
+    workbook, a prioritisation that could not run. Such a round must not be written."""
 
     @property
     def ok(self) -> bool:
         """Every file read and no error logged (e.g. a coding workbook with unknown keys)."""
         errors = (self.log[s.LOG_SEVERITY] == L.ERROR).any() if len(self.log) else False
-        return all(f.ok for f in self.files) and not errors
+        return all(f.ok for f in self.files) and not errors and not self.problems
+
+    @property
+    def writable(self) -> bool:
+        """The round has input files and no error that makes its results wrong.
+
+        A file that cannot be read leaves the round incomplete but writable (the other files
+        are processed, the file is named in the log and the report); an empty round or an
+        invalid coding keeps the previous outputs.
+        """
+        return bool(self.files) and not self.problems
 
 
 def ingest_round(
@@ -322,9 +335,11 @@ def ingest_round(
     :func:`flueko.config.load_params`).
     """
     ctx = RoundContext(ws, round_id, overrides=overrides)
+    check_weights(ws, round_id, ctx.params.prioritise.weights)
     parsed, entries, reports = read_inputs(ws, round_id, ctx)
     built, extras, more = assemble(parsed, ctx, ws=ws)
     entries.extend(more)
+    problems = [_one_line(e) for e in more if e.severity == L.ERROR]
     folder = ws.raw_round(round_id)
     manifest = {
         "round": round_id,
@@ -333,7 +348,28 @@ def ingest_round(
         "files": [{"file": r.file, "kinds": sorted(set(r.kinds)), "ok": r.ok} for r in reports],
         "counts": {name: len(df) for name, df in built.items()},
     }
-    return IngestResult(round_id, built, L.to_frame(entries), reports, manifest, extras)
+    return IngestResult(
+        round_id, built, L.to_frame(entries), reports, manifest, extras, problems=problems
+    )
+
+
+def _one_line(e: L.LogEntry) -> str:
+    where = ", ".join(x for x in (e.file, f"Blatt '{e.sheet}'" if e.sheet else "", e.cell) if x)
+    return f"{where}: {e.message}" if where else e.message
+
+
+def check_weights(ws: Workspace, round_id: str, weights) -> None:
+    """Raise a :class:`ConfigError` naming the params.yaml copies in force when the
+    prioritisation weights do not sum to 1 — before anything of the round is read or written."""
+    try:
+        validate_weights(weights)
+    except ConfigError as err:
+        copies = settings_copies(PARAMS_FILE, workspace=ws, round_id=round_id)
+        raise ConfigError(
+            f"prioritise.weights: {err.message}",
+            file="; ".join(str(p) for p in copies) or PARAMS_FILE,
+            hint=err.hint,
+        ) from err
 
 
 def write_result(ws: Workspace, result: IngestResult) -> list[Path]:

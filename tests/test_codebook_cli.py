@@ -57,18 +57,17 @@ def test_unknown_code_is_rejected_with_its_row(tmp_path, capsys):
     before = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
     idea = before["idea_id"].iloc[0]
     rows = _fill(exported, root / "data" / "raw" / ROUND / "kodierung.xlsx", {idea: "wohnung"})
+    processed = root / "data" / "processed" / ROUND
+    kept = {p.name: p.read_bytes() for p in processed.iterdir()}
     capsys.readouterr()
     assert main([*ws, "ingest", ROUND]) == 1
     out = capsys.readouterr().out
-    assert "FEHLER kodierung.xlsx" in out and "wohnung" in out
-    log = pd.read_csv(root / "data" / "processed" / ROUND / "ingest_log.csv", dtype=str)
-    error = log[log["severity"] == "error"]
-    assert error["file"].tolist() == ["kodierung.xlsx"]
-    assert (
-        f"Zeile {rows[idea]}" in error["message"].iloc[0] and "wohnung" in error["message"].iloc[0]
-    )
-    after = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
-    assert (after["field_method"] != "manual").all()  # nothing of the bad workbook applied
+    errors = [line for line in out.splitlines() if line.startswith("  FEHLER")]
+    assert len(errors) == 1 and errors[0].startswith("  FEHLER kodierung.xlsx")
+    assert f"Zeile {rows[idea]}: 'wohnung' ist kein Handlungsfeld" in errors[0]
+    assert "bisherigen Ausgaben der Runde bleiben unverändert" in out
+    # nothing of the bad workbook applied, nothing of the earlier run lost
+    assert {p.name: p.read_bytes() for p in processed.iterdir()} == kept
 
 
 def test_two_coders_agreement_in_the_report(tmp_path, capsys):

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from flueko import schema
 from flueko.errors import WorkspaceError
-from flueko.io.atomic import write_bytes, write_text
+from flueko.io.atomic import all_or_nothing, write_bytes, write_text
 
 LOG_FILE = "ingest_log.csv"
 MANIFEST_FILE = "manifest.json"
@@ -42,28 +42,40 @@ def write_round(
     """Write every processed table of a round (empty ones too) plus log and manifest.
 
     ``extras`` are further tables (e.g. coder agreement) written as ``<name>.csv``; a stale
-    extra of an earlier run is removed so that every file reflects the current inputs.
+    extra of an earlier run is removed so that every file reflects the current inputs. All or
+    nothing: when one write fails, every file of the folder keeps its previous bytes.
     """
+    extras = extras or {}
+    stale = [p for p in folder.glob("extra_*.csv")] if folder.is_dir() else []
+    targets = [
+        *stale,
+        *(folder / f"extra_{name}.csv" for name in extras),
+        *(folder / f"{name}.parquet" for name in schema.PARQUET_TABLES),
+        folder / LOG_FILE,
+        folder / MANIFEST_FILE,
+    ]
     written = []
-    for stale in folder.glob("extra_*.csv") if folder.is_dir() else []:
-        if stale.stem.removeprefix("extra_") not in (extras or {}):
-            stale.unlink()
-    for name, df in (extras or {}).items():
-        path = folder / f"extra_{name}.csv"
-        write_text(path, df.to_csv(index=False, lineterminator="\n"))
+    with all_or_nothing(targets):
+        for path in stale:
+            if path.stem.removeprefix("extra_") not in extras:
+                path.unlink()
+        for name, df in extras.items():
+            path = folder / f"extra_{name}.csv"
+            write_text(path, df.to_csv(index=False, lineterminator="\n"))
+            written.append(path)
+        for name in schema.PARQUET_TABLES:
+            df = schema.conform(tables.get(name, schema.empty(name)), name)
+            path = folder / f"{name}.parquet"
+            write_bytes(path, parquet_bytes(df))
+            written.append(path)
+        log = schema.conform(log, "ingest_log")
+        path = folder / LOG_FILE
+        write_text(path, log.to_csv(index=False, lineterminator="\n"))
         written.append(path)
-    for name in schema.PARQUET_TABLES:
-        df = schema.conform(tables.get(name, schema.empty(name)), name)
-        path = folder / f"{name}.parquet"
-        write_bytes(path, parquet_bytes(df))
+        path = folder / MANIFEST_FILE
+        text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_text(path, text)
         written.append(path)
-    log = schema.conform(log, "ingest_log")
-    path = folder / LOG_FILE
-    write_text(path, log.to_csv(index=False, lineterminator="\n"))
-    written.append(path)
-    path = folder / MANIFEST_FILE
-    write_text(path, json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    written.append(path)
     return written
 
 

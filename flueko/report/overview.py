@@ -6,7 +6,7 @@ the measures through the rounds (lineage back to the cards) and the cost of the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +34,15 @@ class Overview:
     tables: dict[str, dict[str, pd.DataFrame]]
     manifests: dict[str, dict[str, Any]]
     survey_settings: dict[str, Any]
+    stale: dict[str, str] = field(default_factory=dict)
+    """Round → why its report does not show the current state (rounds without data too)."""
 
 
 def load(workspace: str | Path) -> Overview:
     """Every round of the workspace that has processed tables."""
     ws = Workspace.at(workspace)
     rounds = [r for r in ws.rounds() if (ws.processed_round(r) / "manifest.json").is_file()]
+    stale = {r: why for r in ws.rounds() if (why := staleness(ws, r))}
     return Overview(
         workspace=ws,
         rounds=rounds,
@@ -47,7 +50,41 @@ def load(workspace: str | Path) -> Overview:
         tables={r: read_round(ws.processed_round(r)) for r in rounds},
         manifests={r: read_manifest(ws.processed_round(r)) for r in rounds},
         survey_settings=load_settings("survey_items.yaml", workspace=ws),
+        stale=stale,
     )
+
+
+def staleness(ws: Workspace, round_id: str) -> str:
+    """Why the round's report no longer shows the current state, or "" when it does.
+
+    From ``reports/<round>/lauf.json``: the last ingest or report run of the round failed
+    (the previous outputs were kept), or the raw files changed after the report was written.
+    A round with no recorded run (an older workspace) is not marked.
+    """
+    from flueko.ingest.read import fingerprint
+    from flueko.io.runstate import read_state
+
+    folder = ws.reports_round(round_id)
+    state = read_state(folder)
+    ingest, report = state.get("ingest") or {}, state.get("report") or {}
+    has_report = (folder / "bericht.html").is_file()
+    if ingest and not ingest.get("ok"):
+        what = (
+            "die Runde hat keine Eingabedateien"
+            if ingest.get("error") == "keine Eingabedateien"
+            else "das letzte Einlesen ist gescheitert"
+        )
+        if not has_report:
+            return f"noch kein Bericht: {what}"
+        return f"veraltet: {what}, der Bericht zeigt den Stand davor"
+    if not has_report:
+        return ""
+    if report and not report.get("ok"):
+        return "veraltet: der letzte Lauf des Berichts ist gescheitert"
+    inputs = report.get("inputs")
+    if inputs and inputs != fingerprint(ws.raw_round(round_id)):
+        return "veraltet: die Dateien der Runde haben sich seit dem Bericht geändert"
+    return ""
 
 
 def short_label(ov: Overview, round_id: str) -> str:
@@ -103,6 +140,9 @@ def rounds_table(ov: Overview) -> pd.DataFrame:
 
 def rounds_section(ov: Overview) -> None:
     show.section("Dialogrunden und Berichte", anchor="runden")
+    unprocessed = [r for r in ov.stale if r not in ov.rounds]
+    for r in unprocessed:
+        show.hint(f"Runde {r}: {ov.stale[r]} (Einzelheiten: flueko ingest {r}).")
     if not ov.rounds:
         show.hint(
             "Noch keine Runde aufbereitet: Dateien nach data/raw/<runde>/ legen und "
@@ -113,10 +153,17 @@ def rounds_section(ov: Overview) -> None:
     items = []
     for _, row in table.iterrows():
         link = f"{esc(row['round'])}/bericht.html"
-        items.append(
-            f'<li><a href="{link}">{esc(row["title"])}</a> – {esc(fmt.day(row["date"]))}</li>'
-        )
+        mark = ov.stale.get(row["round"], "")
+        if mark:
+            mark = f" <strong class='veraltet'>({esc(mark)})</strong>"
+        day = esc(fmt.day(row["date"]))
+        items.append(f'<li><a href="{link}">{esc(row["title"])}</a> – {day}{mark}</li>')
     show.show_html("<ul class='runden'>" + "".join(items) + "</ul>")
+    if any(r in ov.rounds for r in ov.stale):
+        show.hint(
+            "Markierte Berichte zeigen nicht den aktuellen Stand der Runde: 'flueko run RUNDE' "
+            "ausführen und die Meldungen beachten."
+        )
     show.table(
         table,
         columns={
