@@ -73,6 +73,19 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("codebook", help="Kodierungstabelle für die Analyse in Excel")
     p.add_argument("action", choices=["export"], help="export: Tabelle schreiben")
     p.add_argument("round", metavar="RUNDE")
+    for name, text in (
+        ("plan-doc", "Entwurf des Integrationsplans für den Kreistag (Word, .docx)"),
+        ("feedback", "Rückmeldung an die Teilnehmenden: Was aus Ihren Ideen wurde (HTML)"),
+    ):
+        p = sub.add_parser(name, help=text + " aus den aufbereiteten Daten")
+        p.add_argument(
+            "--param",
+            "-p",
+            action="append",
+            default=[],
+            metavar="SCHLÜSSEL=WERT",
+            help="params.yaml-Wert überschreiben, z. B. -p report.district='Landkreis X'",
+        )
     return parser
 
 
@@ -310,9 +323,14 @@ def cmd_report(
             results.append(runner.RoundResult(r, False, 0.0, error=f"nicht eingelesen — {KEPT}"))
 
     def overview(_r: str):
+        from flueko.report.followup import write_followups
         from flueko.report.outputs import write_documentation
 
-        return runner.run_overview(ws) + write_documentation(ws, overrides=settings)
+        return (
+            write_followups(ws, overrides=settings)
+            + runner.run_overview(ws)
+            + write_documentation(ws, overrides=settings)
+        )
 
     results += runner.run_many(["index"], overview, jobs=1, progress=False)
     print("\nErgebnis:")
@@ -328,6 +346,27 @@ def cmd_report(
     if index.is_file():
         print(f"\nÜbersicht: {index}")
     return all(r.ok for r in results)
+
+
+def cmd_followup(ws: Workspace, command: str, params: Sequence[str]) -> int:
+    """``plan-doc`` / ``feedback``: write one output after the plan from the processed rounds."""
+    from flueko.report import followup
+
+    _, settings = parse_params(ws, params)
+    if command == "plan-doc":
+        paths = followup.write_plan_document(ws, overrides=settings)
+        missing = "keine bewerteten oder geplanten Maßnahmen"
+    else:
+        paths = followup.write_feedback(ws, overrides=settings)
+        missing = "keine Workshop-Karten"
+    if not paths:
+        raise FluekoError(
+            f"nichts geschrieben: {missing} in den aufbereiteten Runden unter {ws.processed}",
+            hint="zuerst 'flueko ingest --all' ausführen",
+        )
+    for path in paths:
+        print(f"geschrieben: {path}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -349,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             path = export_codebook_for(ws, args.round)
             print(f"Kodierungstabelle: {path}")
             return 0
+        if args.command in ("plan-doc", "feedback"):
+            return cmd_followup(ws, args.command, args.param)
         rounds = _select(ws, args)
         overrides, settings = parse_params(ws, getattr(args, "param", []), rounds)
         ok = True

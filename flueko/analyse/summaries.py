@@ -80,3 +80,18 @@ def log_overview(log: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["n", s.LOG_CODE], ascending=[False, True])
         .reset_index(drop=True)
     )
+
+
+def cards_per_measure(measures: pd.DataFrame, contributions: pd.DataFrame) -> pd.Series:
+    """Distinct cards behind each measure (its ``idea_ids``), aligned with ``measures``.
+
+    Two ideas split from the same card count as one card: an Ideenbündel needs two or more.
+    """
+    card_of = dict(zip(contributions[s.IDEA_ID], contributions[s.CARD_ID], strict=False))
+    counts = [
+        len({card_of.get(i.strip(), i.strip()) for i in str(ids).split(";") if i.strip()})
+        if isinstance(ids, str)
+        else 0
+        for ids in measures[s.IDEA_IDS].astype(object).where(measures[s.IDEA_IDS].notna(), None)
+    ]
+    return pd.Series(counts, index=measures.index, dtype="int64")

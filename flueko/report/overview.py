@@ -128,7 +128,7 @@ def rounds_table(ov: Overview) -> pd.DataFrame:
                 "title": meta.get("title") or r,
                 "participants": sum((meta.get("participants") or {}).values()) or None,
                 "ideas": len(t["contributions"]),
-                "measures": len(t["measures"]),
+                "measures": len(t["measures"]) if _rated_or_planned(t) else None,
                 "responses": t["survey_responses"][s.RESPONDENT].nunique()
                 if len(t["survey_responses"])
                 else 0,
@@ -377,3 +377,27 @@ def show_round_comparison(ov: Overview, frames: dict[str, pd.DataFrame]) -> None
         "alle Befragten der Runde."
     )
     show.figure(survey_charts.round_comparison(compare_rounds(titled), item_labels=labels))
+
+
+def documents_section(ov: Overview) -> None:
+    """Links to the outputs after the plan: the council draft and the participants' feedback."""
+    from flueko.report.followup import FEEDBACK_HTML, PLAN_DOCX
+
+    items = [
+        (PLAN_DOCX, "Integrationsplan – Entwurf mit Beschlussvorlage für den Kreistag (Word)"),
+        (FEEDBACK_HTML, "Was aus Ihren Ideen wurde – Rückmeldung an die Teilnehmenden"),
+    ]
+    present = [(f, text) for f, text in items if (ov.workspace.reports / f).is_file()]
+    if not present:
+        return
+    show.section("Für Kreistag und Teilnehmende", anchor="dokumente")
+    show.show_html(
+        "<ul class='dokumente'>"
+        + "".join(f'<li><a href="{esc(f)}">{esc(text)}</a> ({esc(f)})</li>' for f, text in present)
+        + "</ul>"
+    )
+
+
+def _rated_or_planned(tables: dict[str, pd.DataFrame]) -> bool:
+    """Measures of a round are Maßnahmen once rated or planned (before: Ideenbündel)."""
+    return bool(len(tables["ratings"])) or bool(tables["measures"][s.STATUS].notna().any())

@@ -32,7 +32,11 @@ def key_figures(rep: RoundReport) -> None:
             ("Klebepunkte", fmt.number(t["votes"])),
         ]
     if rep.has("measures"):
-        figures.append(("Maßnahmen", fmt.number(len(rep.measures))))
+        if rep.has("ratings") or rep.measures[s.STATUS].notna().any():
+            figures.append(("Maßnahmen", fmt.number(len(rep.measures))))
+        elif rep.has("contributions"):  # candidates only: bundles of two or more cards
+            n_cards = summaries.cards_per_measure(rep.measures, rep.contributions)
+            figures.append(("Ideenbündel", fmt.number(int((n_cards >= 2).sum()))))
     if rep.has("ratings"):
         figures.append(("Bewertende", fmt.number(rep.ratings[s.RATER].nunique())))
     if rep.has("survey_responses"):
@@ -96,7 +100,7 @@ def categorisation(rep: RoundReport) -> None:
     if not rep.has("contributions"):
         return
     c = rep.contributions
-    show.section("Zuordnung und Maßnahmenvorschläge", anchor="zuordnung")
+    show.section("Zuordnung und Ideenbündel", anchor="zuordnung")
     show.note(
         "Jede Einzelidee wird genau einem Handlungsfeld zugeordnet: zuerst gilt die Kodierung "
         "durch das Team, sonst eine Schlagwortregel auf dem Text, sonst das Thema des "
@@ -118,11 +122,13 @@ def categorisation(rep: RoundReport) -> None:
     _coder_agreement(rep)
     m = rep.measures
     if len(m) and not rep.has("ratings") and m[s.IDEA_IDS].notna().any():
-        multi = m[m[s.IDEA_IDS].fillna("").str.count(";") >= 1]
-        show.subsection("Ähnliche Ideen aus mehreren Karten")
+        multi = m[(summaries.cards_per_measure(m, c) >= 2).to_numpy()]
+        show.subsection("Ideenbündel: ähnliche Ideen aus mehreren Karten")
         show.note(
-            f"Ähnlich formulierte Ideen wurden zu {fmt.number(len(m))} Maßnahmenvorschlägen "
-            f"zusammengefasst; {fmt.number(len(multi))} davon bündeln mehrere Ideen. Die "
+            f"Ähnlich formulierte Einzelideen aus zwei oder mehr Karten wurden zu "
+            f"{fmt.number(len(multi))} Ideenbündeln zusammengefasst; die übrigen "
+            f"{fmt.number(len(m) - len(multi))} Vorschläge stehen jeweils für eine einzelne Karte. "
+            "Maßnahmen entstehen erst daraus, wenn sie ausgearbeitet und bewertet werden. Die "
             "Klebepunkte zählen je Karte einmal."
         )
         view = multi.sort_values([s.VOTES, s.TITLE], ascending=[False, True]).head(15)
@@ -135,7 +141,7 @@ def categorisation(rep: RoundReport) -> None:
         show.table(
             view,
             columns={
-                s.TITLE: "Maßnahmenvorschlag",
+                s.TITLE: "Ideenbündel",
                 s.FIELD: "Handlungsfeld",
                 "herkunft": "Karten (Arbeitskreis: Text – Datei, Zelle)",
                 s.VOTES: "Punkte",
