@@ -334,3 +334,27 @@ def test_readme_lists_both_outputs():
     table = readme[readme.index("## Was Sie bekommen") :]
     for name in (PLAN_DOCX, FEEDBACK_HTML):
         assert f"| `reports/{name}` |" in table
+
+
+def test_plan_docx_gate_names_the_section(demo, tmp_path, monkeypatch):
+    import shutil
+
+    from flueko.report import followup
+
+    ws, _ = demo
+    root = tmp_path / "ws"
+    shutil.copytree(ws.root / "data", root / "data")
+    from flueko.report import outcomes
+
+    real = outcomes.plan_table
+
+    def leaky(rounds):
+        plan = real(rounds)
+        plan.loc[0, s.RESPONSIBLE] = "Frau Beispielname, Tel. 07151 501234"
+        return plan
+
+    monkeypatch.setattr(outcomes, "plan_table", leaky)
+    with pytest.raises(PrivacyError) as err:
+        followup.write_plan_document(Workspace.at(root))
+    assert "integrationsplan_entwurf.docx, Abschnitt" in err.value.message
+    assert not (root / "reports" / PLAN_DOCX).exists()

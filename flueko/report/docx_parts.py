@@ -127,6 +127,27 @@ def document_text(doc) -> str:
     return "\n".join(parts)
 
 
+def text_by_heading(doc) -> list[tuple[str, str]]:
+    """(heading, text) pairs in document order: each paragraph and table row under the
+    heading it stands under ("Anfang" before the first), then headers and footers — what a
+    reader sees, so the privacy gate can name where a finding is."""
+    from docx.table import Table
+
+    heading = "Anfang"
+    out: list[tuple[str, str]] = []
+    for block in doc.iter_inner_content():
+        if isinstance(block, Table):
+            out.extend((heading, " | ".join(c.text for c in row.cells)) for row in block.rows)
+            continue
+        if block.style is not None and block.style.name.startswith("Heading"):
+            heading = block.text or heading
+        out.append((heading, block.text))
+    for section in doc.sections:
+        out.extend(("Kopfzeile", p.text) for p in section.header.paragraphs)
+        out.extend(("Fußzeile", p.text) for p in section.footer.paragraphs)
+    return out
+
+
 def document_bytes(doc) -> bytes:
     """The .docx bytes of ``doc`` with fixed zip entry dates (same document → same bytes)."""
     raw = io.BytesIO()

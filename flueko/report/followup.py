@@ -49,7 +49,8 @@ def write_plan_document(ws: Workspace, *, overrides: Mapping[str, Any] | None = 
     ``overrides``: params.yaml keys from ``--param``. Raises
     :class:`~flueko.errors.PrivacyError` (nothing written) when personal data would leave.
     """
-    from flueko.report.council_docx import build_document, document_bytes, document_text
+    from flueko.report.council_docx import build_document
+    from flueko.report.docx_parts import document_bytes, text_by_heading
     from flueko.report.gate import check_text
     from flueko.report.outcomes import plan_table
     from flueko.taxonomy import field_labels
@@ -65,7 +66,8 @@ def write_plan_document(ws: Workspace, *, overrides: Mapping[str, Any] | None = 
         district=_district(ws, rounds, overrides) or None,
     )
     target = ws.reports / PLAN_DOCX
-    check_text(document_text(doc), where=PLAN_DOCX)
+    for heading, text in text_by_heading(doc):
+        check_text(text, where=f"{PLAN_DOCX}, Abschnitt „{heading}“")
     write_bytes(target, document_bytes(doc))
     return [target]
 
