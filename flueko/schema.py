@@ -224,6 +224,8 @@ TABLES: dict[str, dict[str, str]] = {
         ITEM: STR,
         ANSWER: STR,
         VALUE: FLOAT,
+        SCALE_MIN: FLOAT,
+        SCALE_MAX: FLOAT,
         EXCLUDED: STR,
         SOURCE_FILE: STR,
         SOURCE_SHEET: STR,

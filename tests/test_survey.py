@@ -119,24 +119,34 @@ def test_parse_wide_layout():
     assert got.astype(object).where(got.notna(), None).values.tolist() == [
         ["17", "Kommune", "format", "sehr zufrieden", 5.0],
         ["17", "Kommune", "umgang", "trifft eher zu", 4.0],
+        ["17", "Kommune", "Essen", "gut", 4.0],
         ["17", "Kommune", "kommentar", "Bitte an [E-Mail]", None],
         ["18", "Ehrenamt", "format", "k. A.", None],
         ["18", "Ehrenamt", "umgang", "blub", None],
+        ["18", "Ehrenamt", "Essen", None, None],
         ["R003", None, "format", None, None],
         ["R003", None, "umgang", "trifft voll zu", 5.0],
+        ["R003", None, "Essen", None, None],
         ["R003", None, "kommentar", "Danke", None],
     ]
     assert df[schema.EXCLUDED].tolist() == [
         pd.NA,
         pd.NA,
         pd.NA,
+        pd.NA,
         "keine_angabe",
         "unbekannt",
         "leer",
+        "leer",
         pd.NA,
+        "leer",
         pd.NA,
     ]
-    assert df[schema.SOURCE_CELL].tolist() == ["C3", "D3", "F3", "C4", "D4", "C5", "D5", "F5"]
+    assert df[schema.SOURCE_CELL].tolist() == [
+        "C3", "D3", "E3", "F3", "C4", "D4", "E4", "C5", "D5", "E5", "F5"
+    ]  # fmt: skip
+    # the scale each answer was read on: labels their scale's range, "Essen" school grades
+    assert df[schema.SCALE_MAX].tolist()[:3] == [5.0, 5.0, 5.0]
     assert set(df[schema.SOURCE_FILE]) == {"umfrage.xlsx"}
     assert set(df[schema.SOURCE_SHEET]) == {"Ergebnisse"}
     assert str(df[schema.VALUE].dtype) == "Float64"
@@ -149,14 +159,15 @@ def test_comment_with_email_is_masked():
     assert not df[schema.ANSWER].str.contains("max@example.org", regex=False).any()
 
 
-def test_unknown_answer_and_unknown_column_are_logged():
+def test_unknown_answer_and_column_outside_the_dictionary_are_logged():
     _, log = parse(WIDE)
     by_code = {e.code: e for e in log}
-    assert set(by_code) == {"survey_unknown_answer", "survey_unknown_item"}
+    assert set(by_code) == {"survey_unknown_answer", "survey_own_item"}
     assert by_code["survey_unknown_answer"].cell == "D4"
     assert "blub" in by_code["survey_unknown_answer"].message
-    assert by_code["survey_unknown_item"].cell == "E2"
-    assert "'Essen'" in by_code["survey_unknown_item"].message
+    assert by_code["survey_own_item"].cell == "E2"
+    assert by_code["survey_own_item"].severity == "info"
+    assert "'Essen'" in by_code["survey_own_item"].message
     assert {e.file for e in log} == {"umfrage.xlsx"}
     assert {e.sheet for e in log} == {"Ergebnisse"}
 

@@ -46,9 +46,10 @@ def item_scales(
 ) -> dict[str, likert.ScaleSpec]:
     """The answer scale of each item in ``responses`` (for ranges, positives and labels).
 
-    With ``items`` the scale is recognised from the answer labels (numeric codes: the hint or
-    the default range); without, the range is inferred from the observed values (0/1 → yes/no,
-    otherwise 1 … highest value seen).
+    The range the parser recorded (``scale_min``/``scale_max``: the file's own legend or value
+    labels) comes first. Otherwise, with ``items`` the scale is recognised from the answer labels
+    (numeric codes: the hint or the default range); without, the range is inferred from the
+    observed values (0/1 → yes/no, otherwise 1 … highest value seen).
     """
     scales_cfg = (items or {}).get("scales") or {}
     specs = likert.scale_specs(scales_cfg)
@@ -59,10 +60,13 @@ def item_scales(
     for item, sub in data.groupby(schema.ITEM, sort=False):
         values = sub[schema.VALUE].dropna()
         name = likert.detect_scale(sub[schema.ANSWER].dropna().tolist(), scales=scales_cfg)
-        if items is not None and name in specs:
+        own = _own_range(sub)
+        if items is not None and name in specs and own in (None, (specs[name].lo, specs[name].hi)):
             out[str(item)] = specs[name]
             continue
-        if items is not None:
+        if own is not None:
+            lo, hi = own
+        elif items is not None:
             _, numeric = likert.parse_scale_hint(scale_hint, scales=scales_cfg)
             default = numeric_cfg.get("default_range") or [1, 5]
             lo, hi = numeric or (int(default[0]), int(default[1]))
@@ -79,6 +83,16 @@ def item_scales(
             labels = tuple(str(v) for v in range(lo, hi + 1))
         out[str(item)] = likert.ScaleSpec(template.name if template else "numerisch", labels, lo)
     return out
+
+
+def _own_range(sub: pd.DataFrame) -> tuple[int, int] | None:
+    """The range the parser read an item's answers on (the file's own scale), if recorded."""
+    if schema.SCALE_MIN not in sub or schema.SCALE_MAX not in sub:
+        return None
+    lo, hi = sub[schema.SCALE_MIN].dropna(), sub[schema.SCALE_MAX].dropna()
+    if lo.empty or hi.empty:
+        return None
+    return int(lo.min()), int(hi.max())
 
 
 def _scored(responses: pd.DataFrame) -> pd.DataFrame:

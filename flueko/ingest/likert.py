@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +29,8 @@ DIRECTIONS = (AUTO, BEST_FIRST, WORST_FIRST)
 _CODE_PREFIX = re.compile(r"^\s*(\d+)\s*(?:[=:.)\-–]|\s)\s*(.*\D.*)$")
 _CODE_SUFFIX = re.compile(r"^(.*\D.*?)\s*[(\[]\s*(\d+)\s*[)\]]\s*$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_ANSWER_CODE = re.compile(r"^[Aa]0*(\d{1,2})$")
+"""LimeSurvey answer codes ("A1", "A2", …) in a code export: read like the numbers 1, 2, …"""
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def map_answer(
     missing: Mapping[str, Iterable[str]] | None = None,
     direction: str = AUTO,
     numeric_scale: tuple[int, int] | None = None,
+    missing_codes: Collection[int] = (),
 ) -> AnswerValue:
     """Read one survey answer.
 
@@ -149,6 +152,9 @@ def map_answer(
         ``"auto"`` (= ``"1=worst"``: higher numbers are better). Labels ignore the direction.
     numeric_scale
         ``(lowest code, highest code)``; default ``(1, 5)``. Codes outside are unknown.
+    missing_codes
+        Codes that mean "no answer" in the file's own legend or value labels (SoSci ``-9``):
+        excluded with the first reason of ``missing``.
 
     Returns
     -------
@@ -158,7 +164,10 @@ def map_answer(
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}, not {direction!r}")
     try:
-        return _map(answer, scales, missing, direction, numeric_scale or (1, 5))
+        reading = _map(answer, scales, missing, direction, numeric_scale or (1, 5))
+        if missing_codes and reading.excluded is None and _code_of(answer) in missing_codes:
+            return AnswerValue(excluded=_first_missing_reason(missing))
+        return reading
     except (TypeError, ValueError, OverflowError, AttributeError):
         return AnswerValue(unknown=True)
 
@@ -191,6 +200,9 @@ def _map(
         return AnswerValue(excluded=reason)
     if _NUMBER.match(raw):
         return _from_code(float(raw.replace(",", ".")), direction, numeric_scale)
+    code = _ANSWER_CODE.match(raw)
+    if code:
+        return _from_code(float(code.group(1)), direction, numeric_scale)
     found = _from_label(key, scales)
     if not found.unknown:
         return found
@@ -202,6 +214,27 @@ def _map(
             if not found.unknown:
                 return found
     return AnswerValue(unknown=True)
+
+
+def _code_of(answer: object) -> int | None:
+    """The integer code of a numeric answer ("-9", 5.0, "A3"), else ``None``."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, int | float):
+        return int(answer) if math.isfinite(answer) and float(answer).is_integer() else None
+    if isinstance(answer, str):
+        raw = answer.strip()
+        code = _ANSWER_CODE.match(raw)
+        if code:
+            return int(code.group(1))
+        if re.fullmatch(r"[+-]?\d+", raw):
+            return int(raw)
+    return None
+
+
+def is_code(answer: object) -> bool:
+    """True for a numeric answer code ("3", 3, "A3") — one whose direction needs a legend."""
+    return _code_of(answer) is not None
 
 
 def _from_label(key: str, scales: Mapping[str, Any]) -> AnswerValue:
@@ -250,8 +283,88 @@ def detect_scale(answers: Iterable[object], *, scales: Mapping[str, Any]) -> str
     return best
 
 
-_HINT_PAIR = re.compile(r"(\d+)\s*(?:=|:|\bist\b|\bfür\b|\bfuer\b)\s*([^,;=()\d]+)")
+_HINT_PAIR = re.compile(r"(-?\d+)\s*(?:=|:|\bist\b|\bfür\b|\bfuer\b)\s*([^,;=()\d]+)")
 _HINT_RANGE = re.compile(r"(\d+)\s*(?:-|–|bis)\s*(\d+)")
+
+
+@dataclass(frozen=True)
+class Legend:
+    """What a file says about its numeric codes (a legend row, a legend sheet, value labels).
+
+    Attributes
+    ----------
+    direction
+        ``"1=best"``, ``"1=worst"`` or ``"auto"`` (the legend did not say).
+    numeric_scale
+        ``(lowest code, highest code)`` of the answers, or ``None``.
+    missing_codes
+        Codes whose label means "no answer" ("-9 = nicht beantwortet").
+    """
+
+    direction: str = AUTO
+    numeric_scale: tuple[int, int] | None = None
+    missing_codes: frozenset[int] = frozenset()
+
+
+def read_legend(
+    pairs: Iterable[tuple[int, str]],
+    *,
+    scales: Mapping[str, Any],
+    missing: Mapping[str, Iterable[str]] | None = None,
+) -> Legend:
+    """Code → label pairs of a legend ("1 = sehr gut", "5 = schlecht") → direction and range.
+
+    The direction follows the labels: when the codes rise while the labels get worse, the
+    lowest code is the best answer. The range is that of the codes with a scale label; a
+    single pair ("1 = sehr zufrieden") stands for the whole scale of its label.
+    """
+    specs = scale_specs(scales)
+    missing_index = _missing_index(missing)
+    points: list[tuple[int, float, int]] = []  # code, position 0 (worst) … 1 (best), scale size
+    missing_codes = set()
+    for code, label in pairs:
+        key = normalise(label)
+        if key in missing_index or key in ("nicht beantwortet", "keine angabe", "leer"):
+            missing_codes.add(int(code))
+            continue
+        if key in ("best", "beste", "am besten"):
+            points.append((int(code), 1.0, 0))
+            continue
+        if key in ("worst", "schlechteste", "am schlechtesten"):
+            points.append((int(code), 0.0, 0))
+            continue
+        found = _from_label(key, scales)
+        if found.unknown or found.scale is None or found.value is None:
+            continue
+        spec = specs[found.scale]
+        position = (found.value - spec.lo) / max(spec.hi - spec.lo, 1)
+        points.append((int(code), position, len(spec.points)))
+    direction, numeric = AUTO, None
+    if len(points) == 1:
+        code, position, size = points[0]
+        if position in (0.0, 1.0):
+            lowest_best = (position == 1.0) == (code == 1)
+            direction = BEST_FIRST if lowest_best else WORST_FIRST
+        if size and code == 1 and position in (0.0, 1.0):
+            numeric = (1, size)
+        elif size and position in (0.0, 1.0):
+            numeric = (1, code)
+    elif points:
+        trend = sum(
+            (c1 - c2) * (p1 - p2)
+            for i, (c1, p1, _) in enumerate(points)
+            for c2, p2, _ in points[i:]
+        )
+        if trend:
+            direction = WORST_FIRST if trend > 0 else BEST_FIRST
+        codes = [c for c, _, _ in points]
+        numeric = (min(codes), max(codes))
+    return Legend(direction, numeric, frozenset(missing_codes))
+
+
+def legend_pairs(text: str | None) -> list[tuple[int, str]]:
+    """The code → label pairs written in a text ("1 = sehr gut, 2 = gut, … 5 = schlecht")."""
+    return [(int(code), label.strip()) for code, label in _HINT_PAIR.findall(str(text or ""))]
 
 
 def parse_scale_hint(
@@ -268,36 +381,29 @@ def parse_scale_hint(
         return AUTO, None
     text = str(hint)
     key = normalise(text)
-    direction, lo, hi = AUTO, None, None
+    legend = read_legend(legend_pairs(text), scales=scales)
+    direction, numeric = legend.direction, legend.numeric_scale
     if key in ("1 best", "1 beste", "1 am besten"):
         direction = BEST_FIRST
     elif key in ("1 worst", "1 schlechteste", "1 am schlechtesten"):
         direction = WORST_FIRST
-    specs = scale_specs(scales)
-    for code_text, label in _HINT_PAIR.findall(text):
-        label_key = normalise(label)
-        if label_key in ("best", "beste", "am besten", "worst", "schlechteste"):
-            if int(code_text) == 1:
-                direction = BEST_FIRST if label_key.startswith(("best", "am")) else WORST_FIRST
-            continue
-        found = _from_label(label_key, scales)
-        if found.unknown or found.scale is None:
-            continue
-        spec = specs[found.scale]
-        code = int(code_text)
-        is_best = found.value == spec.hi
-        is_worst = found.value == spec.lo
-        if code == 1 and (is_best or is_worst):
-            direction = BEST_FIRST if is_best else WORST_FIRST
-            lo = 1
-            hi = max(hi or 0, len(spec.points))
-        elif is_best or is_worst:
-            hi = max(hi or 0, code)
     match = _HINT_RANGE.search(text)
     if match:
-        lo, hi = int(match.group(1)), int(match.group(2))
-    numeric = (lo if lo is not None else 1, hi) if hi is not None else None
+        numeric = (int(match.group(1)), int(match.group(2)))
     return direction, numeric
+
+
+def scale_bounds(
+    reading: AnswerValue, *, scales: Mapping[str, Any], numeric: tuple[int, int]
+) -> tuple[float | None, float | None]:
+    """The range of the scale an answer was read on (a label: its scale; a code: ``numeric``);
+    ``(None, None)`` for an answer without a value."""
+    if reading.value is None:
+        return None, None
+    spec = scale_specs(scales).get(reading.scale) if reading.scale is not None else None
+    if spec is not None:
+        return float(spec.lo), float(spec.hi)
+    return float(numeric[0]), float(numeric[1])
 
 
 def polarity(value: float, spec: ScaleSpec) -> str:

@@ -1,5 +1,9 @@
 """Follow-up surveys: match headers and items, parse survey sheets into ``survey_responses``.
 
+Header matching (:func:`match_item`) lives in :mod:`flueko.ingest.survey_dictionary`, the
+column roles in :mod:`flueko.ingest.survey_columns`, legends and export tables in
+:mod:`flueko.ingest.survey_sources`.
+
 The survey dictionary (``resources/survey_items.yaml``, loaded by the caller with
 ``flueko.config.load_settings("survey_items.yaml", …)``) is passed in as ``items=``; its lookup
 tables are built by :mod:`flueko.ingest.survey_dictionary`. Summaries per item, group and round
@@ -10,138 +14,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from flueko import schema
 from flueko.ingest import likert
-from flueko.ingest.survey_dictionary import COMMENT_ITEM, compile_dictionary, content_words
+from flueko.ingest import survey_sources as sources
+from flueko.ingest.survey_columns import Column, classify_headers, judge_unknown
+from flueko.ingest.survey_dictionary import (
+    COMMENT_ITEM,
+    FUZZY_THRESHOLD,
+    match_item,
+    normalise_group,
+)
 from flueko.log import INFO, WARNING, LogEntry, entry
 from flueko.privacy import mask_personal_data
 from flueko.sheet import Sheet, cell_ref, is_empty
 
-FUZZY_THRESHOLD = 80.0
-"""Minimum rapidfuzz score (0-100) for a paraphrased header to count as an item."""
+__all__ = ["FUZZY_THRESHOLD", "match_item", "normalise_group", "parse_survey_sheet"]
 
-_BRACKET = re.compile(r"\[([^\]]*)\]")
-_QUESTION_CODE = re.compile(r"^\s*[A-Za-z]{0,4}\d+[a-z]?(?:[._]\w+)?\s*[.:)]?\s+")
 _HINT_IN_HEADER = re.compile(r"\d+\s*=\s*[^\d,;=()]*[A-Za-zÄÖÜäöüß]")
 
 
-# --- dictionary lookups --------------------------------------------------------------------
-
-
-def match_item(
-    header: object, *, items: Mapping[str, Any], threshold: float = FUZZY_THRESHOLD
-) -> tuple[str | None, float]:
-    """Match a column header (or a long-layout item text) to an item key.
-
-    The code in brackets (``F1[format] …``) wins, then a header equal to a code, label or
-    phrase, then synonyms contained in the header, then a fuzzy match (rapidfuzz
-    ``token_sort_ratio`` on the content words) of at least ``threshold``. Free-text columns
-    match the comment key ``"kommentar"``.
-
-    Returns
-    -------
-    key, score
-        ``(None, best score)`` when nothing matches.
-    """
-    text = "" if header is None else str(header).strip()
-    if not text:
-        return None, 0.0
-    book = compile_dictionary(items)
-    for code in _BRACKET.findall(text):
-        key = book.codes.get(likert.normalise(code))
-        if key:
-            return key, 100.0
-    question = _QUESTION_CODE.sub("", _BRACKET.sub(" ", text))
-    norm = likert.normalise(question) or likert.normalise(text)
-    if norm in book.codes:
-        return book.codes[norm], 100.0
-    if norm in book.exact:
-        return book.exact[norm], 100.0
-    weights: dict[str, int] = {}
-    for syn, key in book.synonyms:
-        if re.search(r"(?<![a-z0-9])" + re.escape(syn), norm):
-            weights[key] = weights.get(key, 0) + len(syn)
-    if weights:
-        return max(weights, key=lambda k: weights[k]), 95.0
-    content = content_words(norm)
-    if not content or not book.fuzzy:
-        return None, 0.0
-    best = process.extractOne(content, list(book.fuzzy), scorer=fuzz.token_sort_ratio)
-    if best is None:
-        return None, 0.0
-    choice, score, _ = best
-    if score >= threshold:
-        return book.fuzzy[choice], float(score)
-    return None, float(score)
-
-
-def _header_role(header: str, headers: Mapping[str, Any], *, prefix: bool) -> str | None:
-    norm = likert.normalise(header)
-    for code in _BRACKET.findall(header):
-        code_norm = likert.normalise(code)
-        for role in ("respondent", "group", "ignore"):
-            if code_norm in {likert.normalise(s) for s in headers.get(role) or []}:
-                return role
-    for role in ("respondent", "group", "item", "answer", "ignore"):
-        for syn in headers.get(role) or []:
-            syn_norm = likert.normalise(syn)
-            if not syn_norm:
-                continue
-            if norm == syn_norm or (prefix and norm.startswith(syn_norm + " ")):
-                return role
-    return None
-
-
-def normalise_group(text: object, *, groups: Mapping[str, Any]) -> str | None:
-    """A group cell → canonical group label (longest contained synonym wins); ``None`` if none."""
-    if is_empty(text):
-        return None
-    norm = likert.normalise(text)
-    best, best_len = None, 0
-    for label, synonyms in groups.items():
-        for syn in [label, *(synonyms or [])]:
-            syn_norm = likert.normalise(syn)
-            if syn_norm and (syn_norm == norm or syn_norm in norm) and len(syn_norm) > best_len:
-                best, best_len = str(label), len(syn_norm)
-    return best
-
-
 # --- parsing ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Column:
-    col: int
-    header: str
-    role: str  # respondent | group | item | answer | ignore | score | comment | unknown | empty
-    key: str | None = None
-
-
-def _classify(headers: list[str], items: Mapping[str, Any]) -> list[_Column]:
-    special = items.get("headers") or {}
-    comment_key = str((items.get("comment") or {}).get("key", COMMENT_ITEM))
-    out = []
-    for col, header in enumerate(headers):
-        if not header.strip():
-            out.append(_Column(col, header, "empty"))
-            continue
-        role = _header_role(header, special, prefix=False)
-        if role:
-            out.append(_Column(col, header, role))
-            continue
-        key, _ = match_item(header, items=items)
-        if key:
-            out.append(_Column(col, header, "comment" if key == comment_key else "score", key))
-            continue
-        role = _header_role(header, special, prefix=True)
-        out.append(_Column(col, header, role or "unknown"))
-    return out
 
 
 def _text(value: object) -> str | None:
@@ -159,6 +56,10 @@ class _Context:
     items: Mapping[str, Any]
     scale_hint: str | None
     log: list[LogEntry]
+    legend: list[tuple[int, str]] = field(default_factory=list)
+    legend_origin: str = ""
+    source: sources.SurveySource = field(default_factory=sources.SurveySource)
+    assumed: list[str] = field(default_factory=list)
 
     def note(self, code: str, message: str, *, row: int, col: int, severity: str = WARNING):
         self.log.append(
@@ -180,6 +81,7 @@ def parse_survey_sheet(
     round_id: str,
     items: Mapping[str, Any],
     scale_hint: str | None = None,
+    source: sources.SurveySource | None = None,
 ) -> tuple[pd.DataFrame, list[LogEntry]]:
     """Read a survey sheet (wide: a column per item; long: respondent | group | item | answer).
 
@@ -195,7 +97,11 @@ def parse_survey_sheet(
         The survey dictionary (``survey_items.yaml``).
     scale_hint
         From round.yaml ``hints: {survey_scale: "1=sehr zufrieden"}``: the meaning of numeric
-        codes. A header with its own hint ("Moderation (1 = sehr gut, 5 = mangelhaft)") wins.
+        codes. The file's own scale wins: a header with its own hint ("Moderation (1 = sehr
+        gut, 5 = mangelhaft)"), value labels, a legend row above the header or in ``source``.
+    source
+        What the file says beside the data (:mod:`flueko.ingest.survey_sources`): a legend
+        sheet, the labels and value labels of a survey-tool export.
 
     Returns
     -------
@@ -204,13 +110,35 @@ def parse_survey_sheet(
         ``"kommentar"`` with personal data masked) and the problems found.
     """
     ctx = _Context(sheet, round_id, items, scale_hint, [])
+    ctx.source = source or sources.SurveySource()
+    legend, legend_row = sources.legend_above(sheet, header_row)
+    if legend:
+        ctx.legend, ctx.legend_origin = legend, f"Legende in Zeile {legend_row + 1}"
+    elif ctx.source.legend:
+        ctx.legend, ctx.legend_origin = list(ctx.source.legend), ctx.source.origin
     headers = [_text(v) or "" for v in sheet.row_values(header_row)]
-    columns = _classify(headers, items)
+    columns = classify_headers(
+        headers, items, match=lambda h: match_item(h, items=items)[0], system=ctx.source.system
+    )
     roles = {c.role for c in columns}
     if "answer" in roles and "item" in roles:
         rows = _parse_long(ctx, header_row, columns)
     else:
         rows = _parse_wide(ctx, header_row, columns)
+    if ctx.assumed:
+        shown = ", ".join(f"'{h}'" for h in ctx.assumed[:3]) + (
+            " …" if len(ctx.assumed) > 3 else ""
+        )
+        ctx.note(
+            "survey_scale_assumed",
+            f"Zahlencodes ohne Legende ({shown}): angenommen, dass die höchste Zahl die beste "
+            "Antwort ist — falls 1 die beste ist: in round.yaml "
+            'hints: {survey_scale: "1=sehr zufrieden"} eintragen oder eine Legende '
+            "(„1 = sehr gut … 5 = schlecht“) über die Kopfzeile schreiben",
+            row=header_row,
+            col=0,
+            severity=INFO,
+        )
     if not rows:
         return schema.empty("survey_responses"), ctx.log
     df = pd.DataFrame(rows)
@@ -223,6 +151,15 @@ def _data_rows(ctx: _Context, header_row: int, used: list[int]) -> list[int]:
         if all(is_empty(ctx.sheet.value(r, c)) for c in used):
             if any(not is_empty(v) for v in ctx.sheet.row_values(r)):
                 empty.append(r)
+            continue
+        if sources.is_summary_row(ctx.sheet.row_values(r)):
+            ctx.note(
+                "survey_summary_row",
+                "Zeile mit Mittelwerten oder Anzahlen unter den Daten zählt nicht als Rückmeldung",
+                row=r,
+                col=0,
+                severity=INFO,
+            )
             continue
         if r in ctx.sheet.hidden_rows:
             ctx.note(
@@ -244,22 +181,42 @@ def _data_rows(ctx: _Context, header_row: int, used: list[int]) -> list[int]:
     return out
 
 
-def _scale_for(ctx: _Context, answers: list[object], header: str = "") -> dict[str, Any]:
+def _scale_for(
+    ctx: _Context, answers: list[object], header: str = "", col: int | None = None
+) -> dict[str, Any]:
+    """How to read a column's answers: its scale, and for codes the file's own direction.
+
+    The header's own hint wins, then the column's value labels (survey-tool export), the
+    file's legend (row above the header, legend sheet), the round's hint; without any, higher
+    codes count as better and the column is noted as assumed.
+    """
     scales = ctx.items.get("scales") or {}
-    hint = ctx.scale_hint
+    missing = ctx.items.get("missing") or {}
+    value_labels = ctx.source.value_labels.get(col) if col is not None else None
     if header and _HINT_IN_HEADER.search(header):
-        hint = header
-    direction, numeric = likert.parse_scale_hint(hint, scales=scales)
+        legend = likert.read_legend(likert.legend_pairs(header), scales=scales, missing=missing)
+    elif value_labels:
+        legend = likert.read_legend(value_labels.items(), scales=scales, missing=missing)
+    elif ctx.legend:
+        legend = likert.read_legend(ctx.legend, scales=scales, missing=missing)
+    else:
+        direction, numeric = likert.parse_scale_hint(ctx.scale_hint, scales=scales)
+        legend = likert.Legend(direction, numeric)
+    numeric = legend.numeric_scale
     if numeric is None:
         default = (ctx.items.get("numeric") or {}).get("default_range") or [1, 5]
         numeric = (int(default[0]), int(default[1]))
     name = likert.detect_scale(answers, scales=scales)
-    chosen = {name: scales[name]} if name else scales
+    codes = [likert._code_of(a) for a in answers if likert.is_code(a)]
+    negative = {c for c in codes if c is not None and c < 0}
+    if name is None and codes and legend.direction == likert.AUTO and header:
+        ctx.assumed.append(header)
     return {
-        "scales": chosen,
-        "missing": ctx.items.get("missing") or {},
-        "direction": direction,
+        "scales": {name: scales[name]} if name else scales,
+        "missing": missing,
+        "direction": legend.direction,
         "numeric_scale": numeric,
+        "missing_codes": legend.missing_codes | negative,
     }
 
 
@@ -288,6 +245,9 @@ def _group(ctx: _Context, r: int, col: int | None) -> str | None:
     raw = ctx.sheet.value(r, col)
     if is_empty(raw):
         return None
+    meaning = (ctx.source.value_labels.get(col) or {}).get(likert._code_of(raw))  # type: ignore[arg-type]
+    if meaning is not None:
+        raw = meaning
     groups = ctx.items.get("groups") or {}
     label = normalise_group(raw, groups=groups)
     if label is None:
@@ -304,8 +264,9 @@ def _group(ctx: _Context, r: int, col: int | None) -> str | None:
     return label
 
 
-def _answer_row(ctx, *, respondent, group, item, raw, reading, r, c) -> dict[str, Any]:
+def _answer_row(ctx, *, respondent, group, item, raw, reading, reader, r, c) -> dict[str, Any]:
     excluded = reading.excluded
+    bounds = likert.scale_bounds(reading, scales=reader["scales"], numeric=reader["numeric_scale"])
     if reading.unknown:
         excluded = likert.UNKNOWN
         ctx.note(
@@ -322,6 +283,8 @@ def _answer_row(ctx, *, respondent, group, item, raw, reading, r, c) -> dict[str
         schema.ITEM: item,
         schema.ANSWER: _text(raw),
         schema.VALUE: reading.value,
+        schema.SCALE_MIN: bounds[0],
+        schema.SCALE_MAX: bounds[1],
         schema.EXCLUDED: excluded,
         schema.SOURCE_FILE: ctx.sheet.file,
         schema.SOURCE_SHEET: ctx.sheet.name,
@@ -344,11 +307,11 @@ def _comment_row(ctx, *, respondent, group, raw, r, c) -> dict[str, Any]:
     }
 
 
-def _first(columns: list[_Column], role: str) -> int | None:
+def _first(columns: list[Column], role: str) -> int | None:
     return next((c.col for c in columns if c.role == role), None)
 
 
-def _log_columns(ctx: _Context, header_row: int, columns: list[_Column], skip: set[int]):
+def _log_columns(ctx: _Context, header_row: int, columns: list[Column], skip: set[int]):
     for c in columns:
         if c.col in skip:
             continue
@@ -374,7 +337,49 @@ def _log_columns(ctx: _Context, header_row: int, columns: list[_Column], skip: s
             )
 
 
-def _parse_wide(ctx: _Context, header_row: int, columns: list[_Column]) -> list[dict]:
+def _judge_columns(ctx: _Context, header_row: int, columns: list[Column]) -> list[Column]:
+    """Unknown columns judged by their answers (items of their own, comments, or unknown)."""
+    if not any(c.role == "unknown" for c in columns):
+        return columns
+    rows = [
+        r
+        for r in range(header_row + 1, ctx.sheet.n_rows)
+        if not sources.is_summary_row(ctx.sheet.row_values(r))
+    ]
+    taken = {str(c.key) for c in columns if c.key}
+    comment_key = str((ctx.items.get("comment") or {}).get("key", COMMENT_ITEM))
+    out = []
+    for c in columns:
+        if c.role != "unknown":
+            out.append(c)
+            continue
+        values = [v for v in (ctx.sheet.value(r, c.col) for r in rows) if not is_empty(v)]
+        reader = _scale_for(ctx, values, col=c.col)
+        out.append(
+            judge_unknown(
+                c,
+                values,
+                reader=lambda v, reader=reader: likert.map_answer(v, **reader),
+                taken=taken,
+                comment_key=comment_key,
+            )
+        )
+    for c in out:
+        if c.own:
+            ctx.note(
+                "survey_own_item",
+                f"Spalte '{c.header}' steht nicht im Fragenkatalog und wird als eigene Frage "
+                f"'{c.key}' ausgewertet — zum Zusammenführen mit einem bekannten Aspekt die "
+                "Formulierung in survey_items.yaml (items → synonyms) ergänzen",
+                row=header_row,
+                col=c.col,
+                severity=INFO,
+            )
+    return out
+
+
+def _parse_wide(ctx: _Context, header_row: int, columns: list[Column]) -> list[dict]:
+    columns = _judge_columns(ctx, header_row, columns)
     id_col = _first(columns, "respondent")
     group_col = _first(columns, "group")
     answer_cols = [c for c in columns if c.role in ("score", "comment")]
@@ -397,7 +402,7 @@ def _parse_wide(ctx: _Context, header_row: int, columns: list[_Column]) -> list[
     ids = _respondents(ctx, rows, header_row, id_col)
     groups = {r: _group(ctx, r, group_col) for r in rows}
     readers = {
-        c.col: _scale_for(ctx, [ctx.sheet.value(r, c.col) for r in rows], c.header)
+        c.col: _scale_for(ctx, [ctx.sheet.value(r, c.col) for r in rows], c.header, c.col)
         for c in answer_cols
         if c.role == "score"
     }
@@ -420,6 +425,7 @@ def _parse_wide(ctx: _Context, header_row: int, columns: list[_Column]) -> list[
                     item=c.key,
                     raw=raw,
                     reading=reading,
+                    reader=readers[c.col],
                     r=r,
                     c=c.col,
                 )
@@ -427,7 +433,7 @@ def _parse_wide(ctx: _Context, header_row: int, columns: list[_Column]) -> list[
     return out
 
 
-def _parse_long(ctx: _Context, header_row: int, columns: list[_Column]) -> list[dict]:
+def _parse_long(ctx: _Context, header_row: int, columns: list[Column]) -> list[dict]:
     id_col = _first(columns, "respondent")
     group_col = _first(columns, "group")
     item_col = _first(columns, "item")
@@ -494,6 +500,7 @@ def _parse_long(ctx: _Context, header_row: int, columns: list[_Column]) -> list[
                 item=key,
                 raw=raw,
                 reading=reading,
+                reader=readers[key],
                 r=r,
                 c=answer_col,
             )

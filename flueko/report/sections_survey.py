@@ -32,6 +32,14 @@ def show_survey(rep: RoundReport) -> None:
         "„keine Angabe“ und leere Antworten zählen nicht zu den Prozenten, n nennt die "
         "gültigen Antworten."
     )
+    assumed = scale_assumed(rep.log)
+    if assumed:
+        show.hint(
+            "Zahlencodes ohne Legende in "
+            + ", ".join(f"„{f}“" for f in assumed)
+            + ": ausgewertet mit der Annahme, dass die höchste Zahl die beste Antwort ist. "
+            "Ist 1 die beste Antwort, bitte in round.yaml den Hinweis survey_scale eintragen."
+        )
     dist = distribution(responses, items=rep.survey_settings, min_group_size=limit, scale_hint=hint)
     show.figure(survey_charts.diverging_bars(dist, item_labels=rep.item_labels))
     overall = items[items[s.GROUP].isna()]
@@ -89,6 +97,19 @@ def show_survey(rep: RoundReport) -> None:
             comments.sort_values(s.ANSWER).reset_index(drop=True),
             columns={s.ANSWER: "Anmerkung"},
         )
+
+
+def scale_assumed(log: pd.DataFrame) -> list[str]:
+    """Files (and sheets) whose numeric answer codes were read with an assumed direction."""
+    if log is None or log.empty or s.LOG_CODE not in log:
+        return []
+    hits = log[log[s.LOG_CODE] == "survey_scale_assumed"]
+    out = []
+    for file, sheet in zip(hits[s.LOG_FILE], hits[s.LOG_SHEET], strict=True):
+        name = str(file) if pd.isna(sheet) or not str(sheet) else f"{file}, Blatt {sheet}"
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def _rate_columns(rate: pd.DataFrame) -> dict:
