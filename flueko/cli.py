@@ -71,7 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     _report_opts(p)
     sub.add_parser("rounds", help="vorhandene Runden auflisten")
     p = sub.add_parser("codebook", help="Kodierungstabelle für die Analyse in Excel")
-    p.add_argument("action", choices=["export"], help="export: Tabelle schreiben")
+    p.add_argument(
+        "action",
+        choices=["export"],
+        help="export: Tabelle nach reports/<runde>/kodierung.xlsx schreiben; ausgefüllt nach "
+        "data/raw/<runde>/ legen",
+    )
     p.add_argument("round", metavar="RUNDE")
     for name, text in (
         ("plan-doc", "Entwurf des Integrationsplans für den Kreistag (Word, .docx)"),
@@ -386,7 +391,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from flueko.report.outputs import export_codebook_for
 
             path = export_codebook_for(ws, args.round)
+            target = ws.raw_round(args.round) / "kodierung.xlsx"
             print(f"Kodierungstabelle: {path}")
+            print(
+                "  Gelbe Spalten ausfüllen (Handlungsfeld (neu), Leitfrage (neu), Maßnahme, "
+                f"Kommentar), die Datei als {target} speichern\n"
+                f"  und 'flueko run {args.round}' ausführen. Anleitung: Blatt 'Anleitung' "
+                "der Datei; Einträge in data/raw/ bleiben bei einem neuen Export erhalten."
+            )
             return 0
         if args.command in ("plan-doc", "feedback"):
             return cmd_followup(ws, args.command, args.param)

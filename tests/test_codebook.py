@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from flueko import schema
 from flueko.analyse.categorise import categorise
 from flueko.analyse.clustering import cluster_ideas
 from flueko.errors import CodingError
 from flueko.io.codebook import (
+    COL_COMMENT,
     COL_FIELD_NEW,
     COL_MEASURE,
     COL_QUESTION_NEW,
@@ -20,6 +22,7 @@ from flueko.io.codebook import (
     coding_from_sheet,
     export_codebook,
     is_codebook_sheet,
+    is_own_sheet,
     read_codebook,
     validate_coding,
 )
@@ -70,7 +73,17 @@ def test_export_layout(tmp_path):
     assert wb[KEYS_SHEET].sheet_state == "hidden"
     assert [wb[KEYS_SHEET].cell(r, 1).value for r in range(2, 10)] == list(schema.FIELDS)
     formulas = sorted(dv.formula1 for dv in ws.data_validations.dataValidation)
-    assert formulas == [f"'{KEYS_SHEET}'!$A$2:$A$9", f"'{KEYS_SHEET}'!$C$2:$C$6"]
+    assert formulas == [f"'{KEYS_SHEET}'!$B$2:$B$9", f"'{KEYS_SHEET}'!$D$2:$D$6"]  # labels
+    assert [wb[KEYS_SHEET].cell(r, 2).value for r in (2, 3)] == ["Wohnen", "Bildung/Ausbildung"]
+    # German headers, German labels in the visible columns, the export copy hidden
+    assert {"idea_id", "Cluster"}.isdisjoint(h for h, _, _ in HEADERS)
+    shown = {ws.cell(r, 1).value: ws.cell(r, col("Handlungsfeld")).value for r in range(2, 7)}
+    assert shown["id0"] == "Wohnen"
+    hidden = [h for h, _, w in HEADERS if not w]
+    assert hidden == ["Handlungsfeld (wie exportiert)", "Leitfrage (wie exportiert)"]
+    assert all(ws.column_dimensions[get_column_letter(col(h))].hidden for h in hidden)
+    assert wb.sheetnames == [SHEET, KEYS_SHEET, "Anleitung"]
+    assert "data/raw/<runde>/" in " ".join(c.value for c in wb["Anleitung"]["A"])
     # formula-like text is stored as text
     texts = {ws.cell(r, 1).value: ws.cell(r, col("Idee")) for r in range(2, 7)}
     assert texts["id3"].value == "=SUMME(A1:A9) ist keine Idee"
@@ -171,3 +184,70 @@ def test_recognise_codebook_sheet_and_rows_without_id():
     assert coding[schema.IDEA_ID].tolist() == ["b"]
     assert coding[schema.SOURCE_ROW].tolist() == [4]
     assert [(e.code, e.cell) for e in logs] == [("coding_missing_id", "A3")]
+
+
+def test_edits_in_the_visible_columns_are_taken_over_and_logged(tmp_path):
+    df = contributions()
+    path = tmp_path / "kodierung.xlsx"
+    export_codebook(df, path, taxonomy=TAX)
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    r1, r2, r3 = row_of(ws, "id1"), row_of(ws, "id2"), row_of(ws, "id0")
+    ws.cell(r1, col("Handlungsfeld"), "Freizeit")  # only the visible column
+    ws.cell(r2, col("Handlungsfeld"), "Gesundheit")  # visible and (neu) disagree
+    ws.cell(r2, col(COL_FIELD_NEW), "Sprache")
+    ws.cell(r3, col("Leitfrage"), "Warum gelingt Integration (nicht)?")
+    ws.cell(r3, col(COL_COMMENT), "mit dem AK klären")
+    wb.save(path)
+    coding, logs = read_codebook(path)
+    coding, _ = validate_coding(coding, df, taxonomy=TAX)
+    got = coding.set_index(schema.IDEA_ID)
+    assert got.loc["id1", schema.FIELD] == "freizeit"
+    assert got.loc["id2", schema.FIELD] == "sprache"
+    assert got.loc["id0", schema.QUESTION] == "gelingen"
+    assert got.loc["id0", schema.CODING_COMMENT] == "mit dem AK klären"
+    assert sorted((e.code, e.severity, e.cell[:1]) for e in logs) == [
+        ("coding_conflict", "warning", "E"),
+        ("coding_visible_column", "info", "E"),
+        ("coding_visible_column", "info", "G"),
+    ]
+    out = categorise(df, taxonomy=TAX, coding=coding).set_index(schema.IDEA_ID)
+    assert out.loc["id1", schema.FIELD] == "freizeit"
+    assert out.loc["id1", schema.FIELD_METHOD] == "manual"
+
+
+def test_re_export_keeps_what_was_entered(tmp_path):
+    df = contributions()
+    path = tmp_path / "kodierung.xlsx"
+    export_codebook(df, path, taxonomy=TAX)
+    wb = load_workbook(path)
+    ws = wb[SHEET]
+    ws.cell(row_of(ws, "id1"), col(COL_FIELD_NEW), "freizeit")  # a key: shown as its label
+    ws.cell(row_of(ws, "id2"), col(COL_MEASURE), "Berufssprachkurse")
+    ws.cell(row_of(ws, "id2"), col(COL_COMMENT), "doppelt mit AK Sprache")
+    ws.cell(row_of(ws, "id3"), col(COL_QUESTION_NEW), "Frage 9")  # kept as typed
+    wb.save(path)
+    previous, _ = read_codebook(path)
+    again = tmp_path / "neu.xlsx"
+    export_codebook(df, again, taxonomy=TAX, previous=previous)
+    ws = load_workbook(again)[SHEET]
+    assert ws.cell(row_of(ws, "id1"), col(COL_FIELD_NEW)).value == "Freizeit"
+    assert ws.cell(row_of(ws, "id2"), col(COL_MEASURE)).value == "Berufssprachkurse"
+    assert ws.cell(row_of(ws, "id2"), col(COL_COMMENT)).value == "doppelt mit AK Sprache"
+    assert ws.cell(row_of(ws, "id3"), col(COL_QUESTION_NEW)).value == "Frage 9"
+    assert ws.cell(row_of(ws, "id0"), col(COL_MEASURE)).value is None
+    before = previous.drop(columns=schema.SOURCE_FILE)
+    after = read_codebook(again)[0].drop(columns=schema.SOURCE_FILE)
+    after[schema.FIELD] = after[schema.FIELD].str.lower()  # "Freizeit" → its key again
+    assert after.equals(before)
+
+
+def test_own_instruction_and_key_sheets_are_recognised(tmp_path):
+    path = tmp_path / "kodierung.xlsx"
+    export_codebook(contributions(), path, taxonomy=TAX)
+    wb = load_workbook(path)
+    for name in ("Anleitung", KEYS_SHEET):
+        rows = tuple(tuple(r) for r in wb[name].iter_rows(values_only=True))
+        assert is_own_sheet(Sheet(file="k.xlsx", name=name, rows=rows))
+        assert not is_own_sheet(Sheet(file="k.xlsx", name=name, rows=(("Karte",),)))
+    assert not is_own_sheet(Sheet(file="k.xlsx", name=SHEET, rows=((None,),)))

@@ -16,7 +16,7 @@ def _fill(path, target, codes):
     wb = openpyxl.load_workbook(path)
     ws = wb["Kodierung"]
     header = [c.value for c in ws[1]]
-    id_col = header.index("idea_id") + 1
+    id_col = header.index("Ideen-ID") + 1
     field_col = header.index("Handlungsfeld (neu)") + 1
     rows = {ws.cell(r, id_col).value: r for r in range(2, ws.max_row + 1)}
     for idea_id, field in codes.items():
@@ -95,3 +95,43 @@ def test_two_coders_agreement_in_the_report(tmp_path, capsys):
     assert after.set_index("idea_id").loc[ids[3], "field_method"] != "manual"
     html = (root / "reports" / ROUND / "bericht.html").read_text("utf-8")
     assert "Übereinstimmung der Kodierungen" in html
+
+
+def test_coding_loop_both_columns_comments_and_a_re_export_that_keeps_entries(tmp_path, capsys):
+    root = copy_demo(tmp_path)
+    ws = ["--workspace", str(root)]
+    assert main([*ws, "ingest", ROUND]) == 0
+    capsys.readouterr()
+    assert main([*ws, "codebook", "export", ROUND]) == 0
+    out = capsys.readouterr().out
+    target = root / "data" / "raw" / ROUND / "kodierung.xlsx"
+    assert f"als {target} speichern" in out and f"flueko run {ROUND}" in out
+    exported = root / "reports" / ROUND / "kodierung.xlsx"
+    before = pd.read_parquet(root / "data" / "processed" / ROUND / "contributions.parquet")
+    a, b = before[before["field"] != "freizeit"]["idea_id"].head(2).tolist()
+    wb = openpyxl.load_workbook(exported)
+    sheet = wb["Kodierung"]
+    header = [c.value for c in sheet[1]]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(rows[a], header.index("Handlungsfeld") + 1).value = "Freizeit"  # visible column
+    sheet.cell(rows[b], header.index("Handlungsfeld (neu)") + 1).value = "Freizeit"
+    sheet.cell(rows[b], header.index("Maßnahme") + 1).value = "Sommerfest"
+    sheet.cell(rows[b], header.index("Kommentar") + 1).value = "mit AK Freizeit geklärt"
+    wb.save(target)
+    assert main([*ws, "ingest", ROUND]) == 0
+    processed = root / "data" / "processed" / ROUND
+    after = pd.read_parquet(processed / "contributions.parquet").set_index("idea_id")
+    assert after.loc[[a, b], "field"].tolist() == ["freizeit", "freizeit"]
+    assert after.loc[[a, b], "field_method"].tolist() == ["manual", "manual"]
+    log = pd.read_csv(processed / "ingest_log.csv", dtype=str, keep_default_na=False)
+    assert log[log["code"] == "coding_visible_column"]["cell"].tolist() == [f"E{rows[a]}"]
+    assert (log["severity"] == "warning").sum() == 0  # the codebook's own sheets are no issue
+    coding = pd.read_csv(processed / "extra_coding.csv", dtype=str).set_index("idea_id")
+    assert coding.loc[b, "comment"] == "mit AK Freizeit geklärt"
+    # a re-export keeps what was entered
+    assert main([*ws, "codebook", "export", ROUND]) == 0
+    sheet = openpyxl.load_workbook(exported)["Kodierung"]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    values = [sheet.cell(rows[b], header.index(h) + 1).value for h in header[8:12]]
+    assert values == ["Freizeit", None, "Sommerfest", "mit AK Freizeit geklärt"]
+    assert sheet.cell(rows[a], header.index("Handlungsfeld") + 1).value == "Freizeit"

@@ -1,11 +1,14 @@
 """The analyst's codebook: an Excel workbook to recode fields, questions and measures.
 
-:func:`export_codebook` writes one row per idea with dropdowns of the allowed keys; the analyst
-fills "Handlungsfeld (neu)", "Leitfrage (neu)", "Maßnahme" and saves the file under
-``data/raw/<round>/``. :func:`read_codebook` reads it back (a workbook is recognised as a
-codebook by a sheet "Kodierung" whose header holds an ``idea_id`` column) and
-:func:`validate_coding` checks the keys: unknown keys raise one :class:`CodingError` listing every
-bad row, ids that no longer exist are logged as warnings.
+:func:`export_codebook` writes one row per idea with dropdowns of the German labels; the analyst
+fills "Handlungsfeld (neu)", "Leitfrage (neu)", "Maßnahme", "Kommentar" and saves the file under
+``data/raw/<round>/``. A re-export carries over what was already entered (``previous``).
+:func:`read_codebook` reads it back (a workbook is recognised as a codebook by a sheet
+"Kodierung" whose header holds an "Ideen-ID" column; older exports say ``idea_id``); a change
+typed into the visible "Handlungsfeld"/"Leitfrage" columns instead of the "(neu)" columns is
+taken over and logged. :func:`validate_coding` checks the keys (labels are mapped to keys):
+unknown keys raise one :class:`CodingError` listing every bad row, ids that no longer exist are
+logged as warnings.
 """
 
 from __future__ import annotations
@@ -21,34 +24,69 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from flueko import schema
 from flueko.errors import CodingError, InputFileError
 from flueko.io.xlsx import write_workbook
-from flueko.log import LogEntry, entry
+from flueko.log import INFO, LogEntry, entry
 from flueko.schema import CODING_COMMENT, CODING_MEASURE
 from flueko.sheet import Sheet
 from flueko.taxonomy import Taxonomy, resolve_key
 
 SHEET = "Kodierung"
 KEYS_SHEET = "Schlüssel"
+GUIDE_SHEET = "Anleitung"
 
+COL_ID = "Ideen-ID"
+COL_FIELD = "Handlungsfeld"
+COL_QUESTION = "Leitfrage"
 COL_FIELD_NEW = "Handlungsfeld (neu)"
 COL_QUESTION_NEW = "Leitfrage (neu)"
 COL_MEASURE = "Maßnahme"
 COL_COMMENT = "Kommentar"
+COL_FIELD_EXPORTED = "Handlungsfeld (wie exportiert)"
+COL_QUESTION_EXPORTED = "Leitfrage (wie exportiert)"
+
+_SHOWN_FIELD, _SHOWN_QUESTION = "_shown_field", "_shown_question"
+_EXPORTED_FIELD, _EXPORTED_QUESTION = "_exported_field", "_exported_question"
 
 HEADERS: tuple[tuple[str, str | None, int], ...] = (
-    # header, contributions column (None: filled by the analyst), width
-    ("idea_id", schema.IDEA_ID, 16),
+    # header, contributions column (None: filled by the analyst), width (0: hidden)
+    (COL_ID, schema.IDEA_ID, 16),
     ("Runde", schema.ROUND, 16),
     ("Arbeitskreis", schema.GROUP, 22),
     ("Idee", schema.TEXT, 60),
-    ("Handlungsfeld", schema.FIELD, 16),
+    (COL_FIELD, schema.FIELD, 18),
     ("Sicherheit", schema.FIELD_CONFIDENCE, 11),
-    ("Leitfrage", schema.QUESTION, 20),
-    ("Cluster", schema.CLUSTER_ID, 14),
-    (COL_FIELD_NEW, None, 20),
-    (COL_QUESTION_NEW, None, 22),
+    (COL_QUESTION, schema.QUESTION, 28),
+    ("Gruppe ähnlicher Ideen", schema.CLUSTER_ID, 14),
+    (COL_FIELD_NEW, None, 22),
+    (COL_QUESTION_NEW, None, 28),
     (COL_MEASURE, None, 36),
     (COL_COMMENT, None, 36),
+    (COL_FIELD_EXPORTED, schema.FIELD, 0),
+    (COL_QUESTION_EXPORTED, schema.QUESTION, 0),
 )
+
+_ANALYST = {COL_FIELD_NEW: schema.FIELD, COL_QUESTION_NEW: schema.QUESTION}
+_ANALYST.update({COL_MEASURE: CODING_MEASURE, COL_COMMENT: CODING_COMMENT})
+
+GUIDE = (
+    "Ideen nachkodieren",
+    "1. Im Blatt 'Kodierung' nur die gelben Spalten ausfüllen: 'Handlungsfeld (neu)' und "
+    "'Leitfrage (neu)' aus der Auswahlliste, 'Maßnahme' (gleicher Text = gleiche Maßnahme: "
+    "diese Ideen werden zusammengefasst) und 'Kommentar' (bleibt im Kodierbogen und in "
+    "data/processed/<runde>/extra_coding.csv). Leere Zellen ändern nichts.",
+    "2. Wer statt dessen die Spalte 'Handlungsfeld' oder 'Leitfrage' überschreibt: auch das "
+    "wird übernommen und im Protokoll (ingest_log.csv) vermerkt; steht in der Spalte '(neu)' "
+    "etwas anderes, gilt '(neu)'.",
+    "3. Die Spalte 'Ideen-ID' nicht ändern; Zeilen dürfen sortiert und gefiltert werden.",
+    "4. Die Datei unter data/raw/<runde>/ speichern (z. B. data/raw/<runde>/kodierung.xlsx). "
+    "Zwei Kodierende: je eine Datei (kodierung_anna.xlsx, kodierung_ben.xlsx); flueko zeigt "
+    "die Übereinstimmung, strittige Ideen bleiben bei der automatischen Zuordnung.",
+    "5. 'flueko run <runde>' ausführen. Die Zuordnung gilt dann als 'manuell'. Ein ungültiger "
+    "Eintrag bricht das Einlesen der Runde mit FEHLER und Zeilennummer ab; die bisherigen "
+    "Ergebnisse bleiben dann unverändert.",
+    "6. 'flueko codebook export <runde>' schreibt den Bogen neu und übernimmt dabei alles, was "
+    "in data/raw/<runde>/ und im bisherigen Export schon eingetragen ist.",
+)
+"""The workbook's own instructions (the README section "Ideen nachkodieren" says the same)."""
 
 _FORMULA_START = ("=", "+", "-", "@")
 _HEADER_FILL = PatternFill("solid", fgColor="1B6CA8")
@@ -58,14 +96,25 @@ _INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
 # --- export --------------------------------------------------------------------------------
 
 
-def export_codebook(contributions: pd.DataFrame, path: str | Path, *, taxonomy: Taxonomy) -> None:
+def export_codebook(
+    contributions: pd.DataFrame,
+    path: str | Path,
+    *,
+    taxonomy: Taxonomy,
+    previous: pd.DataFrame | None = None,
+) -> None:
     """Write the codebook workbook for ``contributions`` to ``path`` (atomically, reproducibly).
 
-    Rows are sorted by round, group and idea_id. Text that starts with ``= + - @`` is stored as
-    text, never as a formula. The same input gives a byte-identical file.
+    Rows are sorted by round, group and idea_id; Handlungsfeld and Leitfrage are shown with
+    their German labels. ``previous``: a coding table (:func:`coding_from_sheet`) whose entries
+    are carried into the analyst's columns, so that a re-export loses nothing. Text that starts
+    with ``= + - @`` is stored as text, never as a formula. The same input gives a
+    byte-identical file.
     """
     df = schema.conform(contributions, "contributions")
     df = df.sort_values([schema.ROUND, schema.GROUP, schema.IDEA_ID], kind="stable")
+    labels = {c.key: c.label for c in (*taxonomy.fields, *taxonomy.questions)}
+    entered = _entered(previous, taxonomy)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
@@ -74,12 +123,17 @@ def export_codebook(contributions: pd.DataFrame, path: str | Path, *, taxonomy: 
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
+        dim = ws.column_dimensions[get_column_letter(col)]
+        dim.width = width or 20
+        dim.hidden = not width
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(df.itertuples(index=False), start=2):
         values = row._asdict()
-        for col, (_, source, _) in enumerate(HEADERS, start=1):
-            value = values.get(source) if source else None
+        mine = entered.get(values.get(schema.IDEA_ID), {})
+        for col, (header, source, _) in enumerate(HEADERS, start=1):
+            value = values.get(source) if source else mine.get(_ANALYST[header])
+            if source in (schema.FIELD, schema.QUESTION) and isinstance(value, str):
+                value = labels.get(value, value)
             cell = ws.cell(row=r, column=col)
             _set_value(cell, value)
             cell.alignment = wrap
@@ -89,7 +143,7 @@ def export_codebook(contributions: pd.DataFrame, path: str | Path, *, taxonomy: 
                 cell.number_format = "0.00"
     last = max(ws.max_row, 2)
     ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{last}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(_col_index(COL_COMMENT))}{last}"
 
     keys = wb.create_sheet(KEYS_SHEET)
     keys.sheet_state = "hidden"
@@ -107,8 +161,8 @@ def export_codebook(contributions: pd.DataFrame, path: str | Path, *, taxonomy: 
         keys.cell(row=i, column=4, value=cat.label)
     n_f, n_q = len(taxonomy.fields) + 1, len(taxonomy.questions) + 1
     for header, formula, title in (
-        (COL_FIELD_NEW, f"'{KEYS_SHEET}'!$A$2:$A${n_f}", "Handlungsfeld"),
-        (COL_QUESTION_NEW, f"'{KEYS_SHEET}'!$C$2:$C${n_q}", "Leitfrage"),
+        (COL_FIELD_NEW, f"'{KEYS_SHEET}'!$B$2:$B${n_f}", "Handlungsfeld"),
+        (COL_QUESTION_NEW, f"'{KEYS_SHEET}'!$D$2:$D${n_q}", "Leitfrage"),
     ):
         letter = get_column_letter(_col_index(header))
         dv = DataValidation(
@@ -117,12 +171,40 @@ def export_codebook(contributions: pd.DataFrame, path: str | Path, *, taxonomy: 
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=f"Unbekannte {title}",
-            error="Bitte einen Schlüssel aus der Liste wählen (oder das Feld leer lassen).",
+            error="Bitte einen Eintrag aus der Liste wählen (oder das Feld leer lassen).",
         )
         dv.add(f"{letter}2:{letter}{max(last, 1000)}")
         ws.add_data_validation(dv)
+    guide = wb.create_sheet(GUIDE_SHEET)
+    guide.column_dimensions["A"].width = 110
+    for i, line in enumerate(GUIDE, start=1):
+        cell = guide.cell(row=i, column=1, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if i == 1:
+            cell.font = Font(bold=True, size=13)
     wb.properties.creator = "flueko"
     write_workbook(wb, Path(path))
+
+
+def _entered(previous: pd.DataFrame | None, taxonomy: Taxonomy) -> dict[str, dict[str, str]]:
+    """idea_id → what the analyst entered (codes shown as labels where they resolve)."""
+    if previous is None or previous.empty:
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    cats = {schema.FIELD: taxonomy.fields, schema.QUESTION: taxonomy.questions}
+    for rec in previous.to_dict("records"):
+        idea = rec.get(schema.IDEA_ID)
+        if not isinstance(idea, str):
+            continue
+        mine = out.setdefault(idea, {})
+        for col in (schema.FIELD, schema.QUESTION, CODING_MEASURE, CODING_COMMENT):
+            value = rec.get(col)
+            if not isinstance(value, str) or not value or col in mine:
+                continue
+            if col in cats and (key := resolve_key(value, cats[col])) is not None:
+                value = next(c.label for c in cats[col] if c.key == key)
+            mine[col] = value
+    return out
 
 
 def _col_index(header: str) -> int:
@@ -153,25 +235,41 @@ CODING_COLUMNS = (
     schema.SOURCE_ROW,
 )
 
+_ID_HEADERS = ("idea_id", COL_ID.casefold())
+
 _READ_MAP = {
-    "idea_id": schema.IDEA_ID,
+    **dict.fromkeys(_ID_HEADERS, schema.IDEA_ID),
     COL_FIELD_NEW.casefold(): schema.FIELD,
     COL_QUESTION_NEW.casefold(): schema.QUESTION,
     COL_MEASURE.casefold(): CODING_MEASURE,
     COL_COMMENT.casefold(): CODING_COMMENT,
+    COL_FIELD.casefold(): _SHOWN_FIELD,
+    COL_QUESTION.casefold(): _SHOWN_QUESTION,
+    COL_FIELD_EXPORTED.casefold(): _EXPORTED_FIELD,
+    COL_QUESTION_EXPORTED.casefold(): _EXPORTED_QUESTION,
 }
 
 
 def _header_row(rows: tuple, *, search: int = 10) -> int | None:
     for i, row in enumerate(rows[:search]):
-        if any(isinstance(v, str) and v.strip().casefold() == "idea_id" for v in row):
+        if any(isinstance(v, str) and v.strip().casefold() in _ID_HEADERS for v in row):
             return i
     return None
 
 
 def is_codebook_sheet(sheet: Sheet) -> bool:
-    """True for a sheet named "Kodierung" with an ``idea_id`` column in its header."""
+    """True for a sheet named "Kodierung" with an "Ideen-ID" (or ``idea_id``) header column."""
     return sheet.name.strip().casefold() == SHEET.casefold() and _header_row(sheet.rows) is not None
+
+
+def is_own_sheet(sheet: Sheet) -> bool:
+    """True for the instruction sheet and the hidden key list of a codebook flueko wrote:
+    they are part of the codebook and are skipped without a log entry."""
+    first = tuple(sheet.rows[0][:4]) if sheet.rows and sheet.rows[0] else ()
+    if sheet.name.strip() == GUIDE_SHEET:
+        return first[:1] == (GUIDE[0],)
+    keys_header = ("Handlungsfeld", "Bezeichnung", "Leitfrage", "Bezeichnung")
+    return sheet.name.strip() == KEYS_SHEET and first == keys_header
 
 
 def coding_from_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
@@ -179,13 +277,16 @@ def coding_from_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
 
     Returns one row per idea row with something filled in: ``idea_id``, ``field``,
     ``question``, ``measure``, ``comment`` (missing where empty) plus ``source_file`` and
-    ``source_row`` (the Excel row number). Rows without an idea_id but with a code are logged.
+    ``source_row`` (the Excel row number). A Handlungsfeld or Leitfrage typed over the visible
+    column (it differs from the hidden copy made at export) counts like an entry in the "(neu)"
+    column and is logged; when the "(neu)" column says otherwise, "(neu)" wins (a warning).
+    Rows without an idea_id but with a code are logged.
     """
     logs: list[LogEntry] = []
     h = _header_row(sheet.rows)
     if h is None:
         raise CodingError(
-            "keine Spalte 'idea_id' gefunden",
+            f"keine Spalte '{COL_ID}' gefunden",
             file=sheet.file,
             sheet=sheet.name,
             hint="die Kopfzeile des exportierten Kodierbogens nicht verändern",
@@ -198,6 +299,7 @@ def coding_from_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
     records = []
     for i in range(h + 1, sheet.n_rows):
         rec = {k: _text(sheet.value(i, j)) for k, j in cols.items()}
+        logs.extend(_visible_edits(rec, sheet=sheet, row=i + 1, cols=cols))
         codes = [
             rec.get(k) for k in (schema.FIELD, schema.QUESTION, CODING_MEASURE, CODING_COMMENT)
         ]
@@ -207,7 +309,7 @@ def coding_from_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
             logs.append(
                 entry(
                     "coding_missing_id",
-                    f"Zeile {i + 1}: Kodierung ohne idea_id wird ignoriert",
+                    f"Zeile {i + 1}: Kodierung ohne Ideen-ID wird ignoriert",
                     file=sheet.file,
                     sheet=sheet.name,
                     cell=f"A{i + 1}",
@@ -216,11 +318,52 @@ def coding_from_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
             continue
         rec[schema.SOURCE_FILE] = sheet.file
         rec[schema.SOURCE_ROW] = i + 1
-        records.append(rec)
+        records.append({c: rec.get(c) for c in CODING_COLUMNS})
     df = pd.DataFrame.from_records(records, columns=list(CODING_COLUMNS))
     for c in CODING_COLUMNS:
         df[c] = df[c].astype(schema.INT if c == schema.SOURCE_ROW else schema.STR)
     return df, logs
+
+
+def _visible_edits(rec: dict, *, sheet: Sheet, row: int, cols: dict) -> list[LogEntry]:
+    """Take over a code typed into the visible Handlungsfeld/Leitfrage column of ``rec``."""
+    logs = []
+    for target, shown, exported, header, new in (
+        (schema.FIELD, _SHOWN_FIELD, _EXPORTED_FIELD, COL_FIELD, COL_FIELD_NEW),
+        (schema.QUESTION, _SHOWN_QUESTION, _EXPORTED_QUESTION, COL_QUESTION, COL_QUESTION_NEW),
+    ):
+        value = rec.pop(shown, None)
+        if exported not in cols:
+            rec.pop(exported, None)
+            continue
+        if value == rec.pop(exported, None) or value is None:
+            continue
+        cell = f"{get_column_letter(cols[shown] + 1)}{row}"
+        if rec.get(target) is None:
+            rec[target] = value
+            logs.append(
+                entry(
+                    "coding_visible_column",
+                    f"Zeile {row}: '{value}' in der Spalte '{header}' eingetragen statt in "
+                    f"'{new}' — übernommen",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    cell=cell,
+                    severity=INFO,
+                )
+            )
+        elif rec[target].casefold() != value.casefold():
+            logs.append(
+                entry(
+                    "coding_conflict",
+                    f"Zeile {row}: Spalte '{header}' sagt '{value}', Spalte '{new}' sagt "
+                    f"'{rec[target]}' — es gilt '{new}'",
+                    file=sheet.file,
+                    sheet=sheet.name,
+                    cell=cell,
+                )
+            )
+    return logs
 
 
 def _text(value) -> str | None:

@@ -46,8 +46,33 @@ def export_codebook_for(ws: Workspace, round_id: str) -> Path:
 
     contributions = read_round(ws.processed_round(round_id))["contributions"]
     target = ws.reports_round(round_id) / CODEBOOK_XLSX
-    export_codebook(contributions, target, taxonomy=_taxonomy(ws, round_id))
+    previous = previous_coding(ws, round_id, target)
+    export_codebook(contributions, target, taxonomy=_taxonomy(ws, round_id), previous=previous)
     return target
+
+
+def previous_coding(ws: Workspace, round_id: str, exported: Path):
+    """What the analysts already entered: the round's codebooks in ``data/raw/<round>/`` (in
+    force; sorted by name, the first entry per idea and column wins), then the earlier export
+    ``exported`` (perhaps filled in place) for what they leave empty."""
+    import pandas as pd
+
+    from flueko.errors import FluekoError
+    from flueko.ingest.read import round_files
+    from flueko.io.codebook import read_codebook
+
+    files = round_files(ws.raw_round(round_id))
+    paths = [p for p in files if p.suffix.lower() in {".xlsx", ".xlsm"}]
+    frames = []
+    for path in [*paths, exported]:
+        if not path.is_file():
+            continue
+        try:
+            coding, _ = read_codebook(path)
+        except FluekoError:  # not a codebook
+            continue
+        frames.append(coding)
+    return pd.concat(frames, ignore_index=True) if frames else None
 
 
 DOC_MD = "dokumentation.md"
