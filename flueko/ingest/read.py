@@ -20,6 +20,7 @@ from flueko import log as L
 from flueko import schema
 from flueko.config import Workspace, load_params, load_round_meta, load_settings
 from flueko.errors import FluekoError, LayoutError
+from flueko.ingest import survey_sources
 from flueko.ingest.cards import SheetStats, parse_cards_sheet
 from flueko.ingest.detect import detect_sheet, is_summary_sheet
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
@@ -129,8 +130,14 @@ def _non_empty_cells(sheet: Sheet) -> int:
     return sum(1 for row in sheet.rows for v in row if not is_empty(v))
 
 
-def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: ParsedRound) -> list:
-    """Parse one sheet into ``out``; returns its log entries."""
+def _ingest_sheet(
+    sheet: Sheet, ctx: RoundContext, report: FileReport, out: ParsedRound, source=None
+) -> list:
+    """Parse one sheet into ``out``; returns its log entries.
+
+    ``source``: what the file says about a survey's scale and columns beside the sheet
+    (:class:`flueko.ingest.survey_sources.SurveySource`).
+    """
     entries: list[L.LogEntry] = []
     from flueko.io.codebook import is_own_sheet
 
@@ -206,6 +213,7 @@ def _ingest_sheet(sheet: Sheet, ctx: RoundContext, report: FileReport, out: Pars
             round_id=ctx.round_id,
             items=ctx.items,
             scale_hint=hint,
+            source=source,
         )
         report.responses += int(responses[schema.RESPONDENT].nunique()) if len(responses) else 0
         out.responses.append(responses)
@@ -227,13 +235,20 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
     entries: list[L.LogEntry] = []
     reports: list[FileReport] = []
     max_mb = float(ctx.params.ingest.max_file_mb)
-    for path in round_files(folder):
+    files = round_files(folder)
+    exports = survey_sources.find_export_tables(files, root=folder, max_mb=max_mb)
+    for path in files:
         rel = path.relative_to(folder).as_posix()
         report = FileReport(rel)
         reports.append(report)
         file_entries: list[L.LogEntry] = []
+        if rel in exports.files:
+            entries.append(survey_sources.export_table_note(rel))
+            continue
         try:
             sheets = read_sheets(path, root=folder, max_mb=max_mb)
+            sheets, sources, notes = survey_sources.prepare_sheets(sheets, exports)
+            file_entries.extend(notes)
         except FluekoError as err:
             err.file = rel
             report.error = err.one_line()
@@ -243,7 +258,9 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
         layout_errors = []
         for sheet in sheets:
             try:
-                file_entries.extend(_ingest_sheet(sheet, ctx, report, out))
+                file_entries.extend(
+                    _ingest_sheet(sheet, ctx, report, out, source=sources.get(sheet.name))
+                )
             except LayoutError as err:
                 if is_summary_sheet(sheet, vocabulary=ctx.vocabulary):
                     file_entries.append(
