@@ -130,6 +130,8 @@ def test_check_size(tmp_path: Path) -> None:
         (b"Gruppe|Punkte\nAK|3,5\n", CsvDialect("utf-8", "|", ".")),
         ("a;b\nc;\x81\n".encode("latin-1"), CsvDialect("latin-1", ";", ".")),
         ("Gruppe\tKarte\n".encode("utf-16"), CsvDialect("utf-16", "\t", ".")),
+        ('"CASE"\t"IN01_01"\n1\t4\n'.encode("utf-16-le"), CsvDialect("utf-16-le", "\t", ".")),
+        ('"CASE"\t"IN01_01"\n1\t4\n'.encode("utf-16-be"), CsvDialect("utf-16-be", "\t", ".")),
     ],
 )
 def test_sniff_csv_examples(raw: bytes, expected: CsvDialect) -> None:

@@ -455,3 +455,20 @@ def test_own_item_keeps_the_range_it_was_read_on_and_is_charted_under_its_label(
 
 
 CATEGORY_COL = "category"
+
+
+def test_sosci_export_written_as_utf16_without_byte_order_mark(tmp_path: Path) -> None:
+    def bomless(rows: list[list[object]]) -> bytes:
+        return _csv(rows, delimiter="\t", encoding="utf-16-le")
+
+    result = _ingest(
+        tmp_path,
+        {
+            "data_dialog.csv": bomless(SOSCI_DATA),
+            "variables_dialog.csv": bomless(SOSCI_VARIABLES),
+            "values_dialog.csv": bomless(SOSCI_VALUES),
+        },
+    )
+    assert _kinds(result)["data_dialog.csv"] == ["survey"]
+    assert _n(result) == 5
+    assert _shares(result) == {"format": 0.8, "Kinderbetreuung": 0.6}

@@ -172,9 +172,23 @@ def _ole2_format(path: Path, name: str) -> str:
     return "xls"
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` for UTF-16 text written without a byte-order mark (as
+    some survey tools do): every second byte of mostly-ASCII text is zero."""
+    sample = head[: len(head) - len(head) % 2][:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def _looks_like_text(head: bytes) -> bool:
     """Text in one of the CSV encodings, without binary control bytes."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
         return True
     text = head.decode("latin-1")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
@@ -182,7 +196,8 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def decode_text(raw: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 with BOM, UTF-16 with BOM, UTF-8, Windows-1252, else Latin-1.
+    """Decode CSV bytes: UTF-8 with BOM, UTF-16 (with BOM or, judged by its zero bytes,
+    without), UTF-8, Windows-1252, else Latin-1.
 
     Returns
     -------
@@ -193,6 +208,9 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         return "utf-8-sig", raw.decode("utf-8-sig", errors="replace")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", raw.decode("utf-16", errors="replace")
+    bomless = _utf16_without_bom(raw[:4096])
+    if bomless:
+        return bomless, raw.decode(bomless, errors="replace")
     for encoding in ("utf-8", "cp1252"):
         try:
             return encoding, raw.decode(encoding)
