@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from flueko.errors import SchemaError
+from flueko.privacy_names import find_names, is_office
 
 __all__ = [
     "EMAIL_TOKEN",
@@ -35,26 +36,46 @@ KINDS = ("email", "phone", "name")
 
 # --- detectors ------------------------------------------------------------------------------
 
+_AT = (
+    r"(?:[ \t]*@[ \t]*"  # @, also with blanks around it
+    r"|[ \t]*[(\[{<][ \t]*(?:at|ät|@)[ \t]*[)\]}>][ \t]*"  # (at) [at] {at} (ät)
+    r"|[ \t]+(?:at|AT|At|ät)[ \t]+)"  # " at "
+)
+_DOT = (
+    r"(?:\.|[ \t]+\.[ \t]+"
+    r"|[ \t]*[(\[{<][ \t]*(?:dot|punkt|Punkt|DOT)[ \t]*[)\]}>][ \t]*"
+    r"|[ \t]+(?:dot|DOT|Dot|punkt|Punkt|PUNKT)[ \t]+)"
+)
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 _EMAIL = re.compile(
     r"(?<![\w.%+-])"
-    r"[\w%+-]+(?:\.[\w%+-]+)*"  # local part
-    r"(?:@|[ \t]?[(\[]at[)\]][ \t]?)"  # @, (at), [at]
-    r"[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*"  # domain labels
-    r"(?:\.|[ \t]?[(\[]dot[)\]][ \t]?)[^\W\d_]{2,24}"  # top-level domain
+    rf"[\w%+-]+(?:{_DOT}[\w%+-]+)*"  # local part
+    rf"{_AT}"
+    rf"{_LABEL}(?:{_DOT}{_LABEL})*"  # domain labels
+    rf"{_DOT}[^\W\d_]{{2,24}}"  # top-level domain
     r"(?![\w-])",
 )
 
-_SEP = r"(?:[ \t]?[/-][ \t]?|[ \t])"
+# Phone numbers: digit groups joined by single separators; a leading 0, + or 00 (or a cue such
+# as "Tel.") makes them a number rather than an amount, a date or a range.
+_GROUPS = r"[0-9]+(?:(?:[ \t]?[/.\-–][ \t]?|[ \t])[0-9]+)*"
 _PHONE = re.compile(
-    r"(?<![\w+\-.,\]])"
+    r"(?<![\w+\-.,/\]])"
     r"(?:"
-    r"(?:\+|00)[1-9][0-9]{0,2}[ \t]?(?:\(0\)[ \t]?)?[1-9][0-9]{0,4}"  # +49 (0)711, 0049 711
-    r"|\(0[1-9][0-9]{1,4}\)"  # (07151)
-    r"|0[1-9][0-9]{1,4}"  # 07151 — area code with trunk 0
+    r"(?:\+|00)[1-9][0-9 ]{0,3}[ \t./-]?(?:\(0\)[ \t./-]?)?"  # +49, 0049, +49 (0)
+    r"|\([ \t]?0[0-9 ]{2,8}\)[ \t]?"  # (0 62 21)
+    r"|(?=0[ \t]?[1-9])"  # 06221, 0 62 21
     r")"
-    rf"{_SEP}?[0-9]{{2,8}}(?:[ \t-][0-9]{{1,6}}){{0,4}}"  # subscriber number, grouped
-    r"(?![0-9]|[.,][0-9]|[^\W\d_])",
+    rf"{_GROUPS}"
+    r"(?![0-9]|[.,][0-9]|[^\W\d_]|[ \t]?(?:€|%|Uhr|h\b))",
 )
+_PHONE_CUE = re.compile(
+    r"(?:\b(?:Tel|Telefon|Fon|Fax|Handy|Mobil|Handynr|Tel\.-Nr|Telefonnr|Rufnummer|WhatsApp)"
+    r"\.?[ \t]*:?[ \t]*|\b(?:erreichbar|Rückruf|Anruf)[ \t]+unter[ \t]+)$",
+    re.IGNORECASE,
+)
+_CUED_NUMBER = re.compile(r"\(?[0-9][0-9 ()/.\-–]*[0-9](?![^\W_])")
+_DATE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{2,4})?")
 _PHONE_MIN_DIGITS = 6
 
 _SALUTATION = r"(?P<sal>Herrn|Herr|Frau|Hr\.|Fr\.)"
@@ -100,21 +121,41 @@ def _emails(text: str) -> list[Finding]:
 def _phones(text: str) -> list[Finding]:
     found = []
     for m in _PHONE.finditer(text):
-        if sum(ch.isdigit() for ch in m.group()) >= _PHONE_MIN_DIGITS:
-            found.append(Finding("phone", m.group(), m.start(), m.end()))
+        number = m.group().rstrip(" \t/.-–")
+        date = _DATE.match(number)
+        if date and date.end() >= len(number.rstrip()):
+            continue
+        groups = re.findall(r"[0-9]+", number)
+        if sum(map(len, groups)) < _PHONE_MIN_DIGITS or sum(len(g) == 1 for g in groups) > 3:
+            continue  # "Skala 0 1 2 3 4 5" is no number
+        found.append(Finding("phone", number, m.start(), m.start() + len(number)))
+    # after a cue ("Tel. 4055-12"): any digit groups
+    for m in _CUED_NUMBER.finditer(text):
+        if _PHONE_CUE.search(text[max(m.start() - 30, 0) : m.start()]) is None:
+            continue
+        number = m.group()
+        if number.startswith("(") and ")" not in number:
+            number = number[1:]
+        start = m.end() - len(number)
+        if sum(ch.isdigit() for ch in number) >= 4 and not _DATE.fullmatch(number):
+            found.append(Finding("phone", number, start, m.end()))
     return found
 
 
 def _names(text: str) -> list[Finding]:
     found = []
+    spans = find_names(text)
     pos = 0
     while (m := _NAME.search(text, pos)) is not None:
-        if not _capitalised(m.group("first")):
-            pos = m.start("first")  # "Frau und Mann": not a name; go on after the salutation
+        first = m.group("first")
+        if not _capitalised(first) or is_office(first):
+            pos = m.start("first")  # "Frau und Mann", "Herr Landrat": not a name
             continue
         end = m.end("second") if _capitalised(m.group("second")) else m.end("first")
+        end = max([e for s, e in spans if m.start() <= s <= end] + [end])  # Herr A B Hassan
         found.append(Finding("name", text[m.start() : end], m.start(), end))
         pos = end
+    found += [Finding("name", text[s:e], s, e) for s, e in spans]
     return found
 
 
@@ -150,8 +191,7 @@ def _replacement(finding: Finding) -> str:
     if finding.kind == "phone":
         return PHONE_TOKEN
     salutation = _NAME.match(finding.match)
-    sal = salutation.group("sal") if salutation else "Frau"
-    return f"{sal} {NAME_TOKEN}"
+    return f"{salutation.group('sal')} {NAME_TOKEN}" if salutation else NAME_TOKEN
 
 
 def mask_personal_data(text: str) -> str:

@@ -1,7 +1,8 @@
 """The privacy and safety gate every stakeholder file passes before it is written.
 
 It scans what a reader would see (text, attributes and the data of the charts — not the embedded
-plotly.js library) for e-mail addresses, phone numbers and names after Herr/Frau, and checks
+plotly.js library) for e-mail addresses, phone numbers and names — with the same detectors that
+mask the input (:func:`flueko.privacy.find_personal_data`) — and checks
 that no user text arrived as live markup. A finding stops the report with a message that says
 where the text is.
 """
@@ -12,9 +13,10 @@ import html
 import re
 
 import nbformat
+import pandas as pd
 
 from flueko.errors import PrivacyError
-from flueko.privacy import find_personal_data
+from flueko.privacy import Finding, find_personal_data, mask_personal_data
 
 _LIBRARY_SCRIPT = re.compile(r'<script id="plotly-js">.*?</script>', re.S)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
@@ -32,19 +34,53 @@ def visible_text(markup: str) -> str:
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
 
 
+def _abbreviated(finding: Finding) -> str:
+    """The finding shortened so that the message itself holds no personal data."""
+    if finding.kind == "phone":
+        digits = "".join(ch for ch in finding.match if ch.isdigit())
+        return f"{digits[:3]}…"
+    if finding.kind == "email":
+        return f"{finding.match[:1]}…@…"
+    return " ".join(f"{word[:1]}." for word in finding.match.split())
+
+
 def check_text(text: str, *, where: str) -> None:
-    """Raise :class:`PrivacyError` if ``text`` holds personal data."""
+    """Raise :class:`PrivacyError` if ``text`` holds personal data.
+
+    The message names ``where`` (output and cell or section), the kind of data and the finding
+    abbreviated (``T. H.``, ``062…``, ``m…@…``) with its context masked — never the data itself.
+    """
     findings = find_personal_data(text)
     if findings:
         first = findings[0]
         start = max(first.start - 30, 0)
-        context = " ".join(text[start : first.end + 30].split())
+        context = " ".join(mask_personal_data(text[start : first.end + 30]).split())
         raise PrivacyError(
-            f"{_KIND_LABELS.get(first.kind, first.kind)} im Bericht gefunden "
+            f"{_KIND_LABELS.get(first.kind, first.kind)} „{_abbreviated(first)}“ gefunden "
             f"({where}): „…{context}…“ ({len(findings)} Fundstelle(n))",
             hint="Eingabedaten prüfen oder die Stelle in den Rohdaten unkenntlich machen; "
-            "der Bericht wurde nicht geschrieben",
+            "die Datei wurde nicht geschrieben",
         )
+
+
+def check_frame(df: pd.DataFrame, *, output: str) -> None:
+    """Scan every text cell of ``df`` before it goes into ``output`` (a workbook).
+
+    The message names the output, the row (1-based) and the column of the first finding.
+    """
+    for col in df.columns:
+        for number, value in enumerate(df[col], start=1):
+            if isinstance(value, str) and value:
+                check_text(value, where=f"{output}, Zeile {number}, Spalte {col}")
+
+
+def check_markdown(markdown: str, *, output: str) -> None:
+    """Scan a Markdown document section by section, naming the heading of the first finding."""
+    section = "Anfang"
+    for line in markdown.splitlines():
+        if line.startswith("#"):
+            section = line.lstrip("#").strip() or section
+        check_text(line, where=f"{output}, Abschnitt „{section}“")
 
 
 def check_notebook(nb: nbformat.NotebookNode) -> None:

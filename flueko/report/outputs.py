@@ -8,6 +8,7 @@ from typing import Any
 
 from flueko.config import Workspace, load_round_meta, load_settings
 from flueko.io.tables import read_round
+from flueko.report.gate import check_frame, check_markdown
 
 PLAN_XLSX = "massnahmenplan.xlsx"
 CODEBOOK_XLSX = "kodierung.xlsx"
@@ -31,6 +32,7 @@ def write_plan_workbook(ws: Workspace, round_id: str) -> list[Path]:
         return []
     meta = load_round_meta(ws.raw_round(round_id))
     target = ws.reports_round(round_id) / PLAN_XLSX
+    check_frame(measures, output=f"{round_id}/{PLAN_XLSX}")
     write_plan(
         measures,
         target,
@@ -46,6 +48,7 @@ def export_codebook_for(ws: Workspace, round_id: str) -> Path:
 
     contributions = read_round(ws.processed_round(round_id))["contributions"]
     target = ws.reports_round(round_id) / CODEBOOK_XLSX
+    check_frame(contributions, output=f"{round_id}/{CODEBOOK_XLSX}")  # may go to a second coder
     previous = previous_coding(ws, round_id, target)
     export_codebook(contributions, target, taxonomy=_taxonomy(ws, round_id), previous=previous)
     return target
@@ -112,6 +115,7 @@ def write_documentation(ws: Workspace, *, overrides: Mapping[str, Any] | None = 
     )
     md_path = ws.reports / DOC_MD
     html_path = ws.reports / DOC_HTML
+    check_markdown(markdown, output=DOC_MD)  # the HTML page is rendered from the same text
     write_text(md_path, markdown)
     write_text(
         html_path,

@@ -1,0 +1,337 @@
+"""Personal names in free text — with or without a salutation.
+
+A name is found from a first-name lexicon (``resources/first_names.txt``, generated from the
+``names-dataset`` package by ``scripts/build_first_names.py``) and from context cues:
+
+* a first name from the lexicon, with the first names and one surname that follow it
+  (``Tarek Haddad``, ``Ali Reza Mohammadi``, ``olena k.``);
+* a cue followed by a capitalised word: ``Herr``/``Frau``, ``Dr.``/``Prof.``, ``Familie``,
+  ``Kontakt:``, ``Ansprechpartner/in:``, ``gez.``, …;
+* an initial and a surname (``M. Seitz``), ``Nachname, Vorname`` and ``X und Y`` beside a name.
+
+Names that are also frequent German words (``Ernst``, ``Frank``, ``Rosa``) count only beside a
+surname or a cue. Words that are part of a hyphenated compound (``Paula-Modersohn-Schule``),
+that follow ``Sankt``/``St.`` or that stand before an institution word (``Robert Bosch
+Stiftung``) are never names, nor are titles after a salutation (``Frau Bürgermeisterin``).
+The lexicon is read once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+__all__ = ["find_names", "first_name_kind", "is_office"]
+
+_LEXICON = "first_names.txt"
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.(?![\w-])")
+_PARTICLES = {"al", "el", "von", "van", "de", "du", "zu", "vom", "ter", "ten", "bin", "abu"}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Cues before a name: a lexicon word after them is a name even if it is also a German word.
+_STRONG_CUES = _words(
+    """
+    ansprechpartner ansprechpartner*in ansprechpartner/in ansprechpartnerin ansprechperson
+    bruder dank danke dolmetscher dolmetscherin dr dr. ehefrau ehemann enkel enkelin fam.
+    familie fr. frau gez. herr herrn hr. kontakt kontakt: lehrkraft leitung moderation neffe
+    nichte patenschaft prof prof. schwester sohn sprachpate sprachpatin tochter unterschrift
+    zitat zuständig
+    """
+)
+# Cues always followed by a surname: any capitalised word after them is a name.
+_SURNAME_CUES = _words(
+    """
+    bruder dr dr. ehefrau ehemann enkel enkelin fam fam. familie fr fr. frau herr herrn hr
+    hr. neffe nichte prof prof. schwester sohn tochter
+    """
+)
+# Words after a salutation that are an office, not a name (Frau Bürgermeisterin, Herr Landrat).
+_OFFICE = re.compile(
+    r"(?:ober)?(?:bürger)?meister(?:in)?|land(?:rat|rätin)|\w*(?:minister|präsident|direktor|"
+    r"leiter|referent|dezernent|sekretär|beauftragt|vorsitzend|abgeordnet|beigeordnet|pfarrer|"
+    r"rektor|professor|doktor|kolleg|nachbar|kommissar)\w*|stadtrat|stadträtin|gemeinderat|"
+    r"gemeinderätin|pastor(?:in)?|richter(?:in)?|anwalt|anwältin|konsul(?:in)?",
+    re.IGNORECASE,
+)
+# Capitalised words that are never a name nor a surname in these texts.
+_NOT_NAME = _words(
+    """
+    name telefon e-mail mail tel fax handy herrn hr fr frauen herren dame damen der die das den dem des ein eine einer und oder
+    aber auch bei mit für von vom zum zur im in an am auf aus nach über unter vor bis seit
+    wegen ohne gegen ab als wie wo was wer wenn dass ob sie er es wir ihr ich man alle bitte
+    danke dank kontakt termin frau herr familie familien kinder kind mutter vater eltern
+    tochter sohn bruder schwester mann team gruppe ak arbeitskreis verein kreis jobcenter
+    caritas diakonie tafel vhs ihk hwk gu awo drk kita schule stadt gemeinde landkreis
+    landratsamt rathaus ausländerbehörde agentur sekretariat schulsozialarbeit
+    kirchengemeinde realschule grundschule gymnasium hochschule moschee pfarrei bosch
+    daimler aldi lidl rossmann jung alt frei sankt st mo di mi do fr sa so montag dienstag
+    mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli
+    august september oktober november dezember
+    """
+)
+# A word that names a place or institution: a name before it belongs to that institution.
+_INSTITUTION = re.compile(
+    r"(?i)(?:stiftung|straße|strasse|str\.|weg|platz|allee|gasse|schule|gymnasium|realschule|"
+    r"kirche|haus|hospital|klinik|park|zentrum|werk|bad|berg|markt|hof|verein|institut|"
+    r"universität|akademie|halle|brücke|ring|damm|ufer|tor|kaserne|siedlung|preis|tag)$"
+)
+_SAINT = re.compile(r"(?:Sankt|St\.|Hl\.|Heilige[rn]?|heilige[rn]?)\s+$")
+_ABBREV = re.compile(r"(?<![\w.])[a-zäöü]\.\s*$")  # z. B., u. a.: no initial
+_ARTICLES = _words(
+    """
+    der die das dem den des ein eine einen einem einer zum zur im am vom beim ins
+    """
+)
+_TITLES = {"dr", "prof", "med", "phil"}
+_VERB_END = re.compile(r"(?:t|en|st|te|ern|eln)$")
+
+
+def is_office(word: str) -> bool:
+    """``word`` is an office or title, not a name (``Bürgermeisterin``, ``Landrat``)."""
+    return _OFFICE.fullmatch(word) is not None
+
+
+@cache
+def _lexicon() -> dict[str, bool]:
+    """First names (casefolded) → ``True`` if the name is also a frequent German word."""
+    text = resources.files("flueko.resources").joinpath(_LEXICON).read_text(encoding="utf-8")
+    out: dict[str, bool] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            key = line.rstrip("~").casefold()
+            out[key] = line.endswith("~")
+            out.setdefault(_plain(key), out[key])
+    return out
+
+
+def _plain(word: str) -> str:
+    """``word`` without diacritics (``hêvî`` → ``hevi``)."""
+    kept = "\u0308"  # the diaeresis of ä, ö, ü is a letter of its own in German (Mariä)
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word) if c == kept or not unicodedata.combining(c)
+    )
+
+
+def first_name_kind(word: str) -> str | None:
+    """``"name"``, ``"ambiguous"`` (also a German word) or ``None`` for ``word``.
+
+    A hyphenated word is a first name when every part is one (``Klaus-Dieter``).
+    """
+    lex = _lexicon()
+    parts = re.split(r"[-'’]", word)
+    keys = [p.casefold() if p.casefold() in lex else _plain(p.casefold()) for p in parts]
+    if len(word) < 3 or any(k not in lex for k in keys):
+        return None
+    return "ambiguous" if all(lex[k] for k in keys) else "name"
+
+
+class _Tok:
+    __slots__ = ("cap", "end", "initial", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, *, initial: bool = False) -> None:
+        self.start, self.end, self.text, self.initial = start, end, text, initial
+        self.cap = text[:1].isupper()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks = [_Tok(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    toks += [_Tok(m.start(), m.end(), m.group(), initial=True) for m in _INITIAL.finditer(text)]
+    toks.sort(key=lambda t: t.start)
+    # a single capital before "." is an initial, not a word
+    return [t for t in toks if not (not t.initial and len(t.text) == 1 and _after(text, t) == ".")]
+
+
+def _after(text: str, tok: _Tok) -> str:
+    return text[tok.end : tok.end + 1]
+
+
+def _gap(text: str, a: _Tok, b: _Tok) -> str:
+    return text[a.end : b.start]
+
+
+def _in_compound(text: str, tok: _Tok) -> bool:
+    """Part of a hyphenated compound or glued to something (``Paula-Modersohn-Schule``)."""
+    before = text[tok.start - 1 : tok.start] if tok.start else ""
+    after = _after(text, tok)
+    if before.isdigit() or after.isdigit() or before in {"_", "@", "."} or after in {"_", "@"}:
+        return True  # sha256, a_b, user@host
+    return (
+        before in {"-", "[", "/"}
+        or after in {"-", "]"}
+        or ("-" in tok.text and bool(_INSTITUTION.search(tok.text)))
+    )
+
+
+def _plain_word(text: str, a: _Tok, b: _Tok) -> bool:
+    """``b`` follows ``a`` separated by blanks only."""
+    gap = _gap(text, a, b)
+    return bool(gap) and gap.isspace() and "\n" not in gap
+
+
+def _surname_ok(tok: _Tok, *, lower: bool) -> bool:
+    word = tok.text
+    if word.casefold() in _NOT_NAME or (_INSTITUTION.search(word) and "-" not in word):
+        return False
+    if tok.cap:
+        return not word.isupper() or len(word) <= 1
+    return lower and not _VERB_END.search(word)
+
+
+def _cue_before(text: str, toks: list[_Tok], i: int) -> bool:
+    """A strong cue stands right before token ``i`` (``Kontakt: X``, ``Familie X``)."""
+    j = i - 1
+    if j >= 0 and toks[j].text.casefold() in _TITLES and _after(text, toks[j]) == ".":
+        return True  # Prof. Schreiber, Dr. Ahmadi
+    if j < 0:
+        return False
+    prev = toks[j]
+    gap = text[prev.end : toks[j + 1].start]
+    word = prev.text.casefold()
+    if word in _STRONG_CUES and re.fullmatch(r"[.:*/in]*\s*[:–-]?\s*", gap):
+        return True
+    return word in {"bei", "an", "mit", "laut", "für"} and gap.isspace()
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of personal names in ``text`` (without salutation or cue)."""
+    if not text:
+        return []
+    toks = _tokens(text)
+    lower = not any(ch.isupper() for ch in text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        end = _name_at(text, toks, i, lower=lower)
+        if end is None:
+            i += 1
+            continue
+        spans.append((toks[i].start, toks[end].end))
+        i = end + 1
+    spans = _coordinated(text, toks, spans)
+    return _merge(spans)
+
+
+def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
+    """Index of the last token of a name starting at token ``i``, or ``None``."""
+    tok = toks[i]
+    if tok.initial:
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        prev_saint = _SAINT.search(text[: tok.start]) or _ABBREV.search(text[: tok.start])
+        if (
+            nxt
+            and nxt.cap
+            and not nxt.initial
+            and _plain_word(text, tok, nxt)
+            and _surname_ok(nxt, lower=False)
+            and not prev_saint
+            and not _in_compound(text, nxt)
+        ):
+            return i + 1
+        return None
+    if not (tok.cap or lower) or tok.text.casefold() in _NOT_NAME or _in_compound(text, tok):
+        return None
+    if _SAINT.search(text[: tok.start]) or text[tok.start - 1 : tok.start] in {"@", "."}:
+        return None
+    kind = first_name_kind(tok.text)
+    if kind is None and tok.cap and tok.text.endswith("s"):
+        kind = "name" if first_name_kind(tok.text[:-1]) == "name" else None  # Ahmads Bruder
+    cue = _cue_before(text, toks, i)
+    if kind is None and not (cue and _strong(text, toks, i)):
+        return None
+    k = i + 1
+    while k < len(toks) and k <= i + 3 and _plain_word(text, toks[k - 1], toks[k]):
+        if _INSTITUTION.fullmatch(toks[k].text):
+            return None  # Robert Bosch Stiftung, Konrad Adenauer Straße
+        k += 1
+    last = i
+    # further first names, then one surname (or an initial)
+    j = i + 1
+    while j < len(toks) and _plain_word(text, toks[j - 1], toks[j]):
+        nxt = toks[j]
+        if nxt.initial:
+            last = j
+            break
+        if not _surname_ok(nxt, lower=lower and (cue or kind is not None)):
+            break
+        if nxt.text.casefold() in _PARTICLES and j + 1 < len(toks):
+            j += 1
+            continue
+        last = j
+        if nxt.cap and first_name_kind(nxt.text) and j - i < 3:
+            j += 1
+            continue
+        break
+    if lower and not cue and last > i and kind is not None and not toks[last].initial:
+        last = i if _VERB_END.search(toks[last].text) else last
+    if last == i and kind == "ambiguous" and not cue:
+        return None
+    if last == i and not cue and i > 0 and toks[i - 1].text.casefold() in _ARTICLES:
+        return None  # zum Basar: a noun
+    if last == i and tok.cap and kind == "name" and _is_sentence_noun(text, toks, i):
+        return None
+    return last
+
+
+def _strong(text: str, toks: list[_Tok], i: int) -> bool:
+    """The cue before token ``i`` is strong (not ``bei``/``mit``) and the word could be a name."""
+    j = i - 1
+    while j > 0 and toks[j].text.casefold() in _TITLES:
+        j -= 1
+    word = toks[j].text.casefold()
+    tok = toks[i]
+    if word in {"herr", "herrn", "frau", "hr", "fr"} and _OFFICE.fullmatch(tok.text):
+        return False
+    return word in _SURNAME_CUES and (tok.cap or not any(c.isupper() for c in text))
+
+
+def _is_sentence_noun(text: str, toks: list[_Tok], i: int) -> bool:
+    """A lone lexicon word directly followed by ``-`` or ``:`` heading a list is a label."""
+    return text[toks[i].end : toks[i].end + 1] == "-"
+
+
+def _coordinated(
+    text: str, toks: list[_Tok], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``Heike und Dieter``: a first name joined by ``und``/``/`` to a found name is one too."""
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    out = list(spans)
+    for k in range(len(toks) - 2):
+        a, conj, b = toks[k], toks[k + 1], toks[k + 2]
+        if conj.text not in {"und", "oder"}:
+            continue
+        if a.end in ends and b.start not in starts and b.cap and first_name_kind(b.text):
+            out.append((b.start, b.end))
+        elif b.start in starts and a.end not in ends and a.cap and first_name_kind(a.text):
+            out.append((a.start, a.end))
+    # Nachname, Vorname
+    for k in range(len(toks) - 1):
+        a, b = toks[k], toks[k + 1]
+        if (
+            a.cap
+            and b.cap
+            and _gap(text, a, b) == ", "
+            and first_name_kind(b.text) == "name"
+            and a.text.casefold() not in _NOT_NAME
+            and not first_name_kind(a.text)
+            and (k == 0 or text[: a.start].strip().endswith((":", "–", "-")))
+        ):
+            out.append((a.start, b.end))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out

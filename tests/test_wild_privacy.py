@@ -1,0 +1,102 @@
+"""The blind privacy set (tests/wild_sets/privacy): recall and trap keep-rate as a ratchet.
+
+The thresholds are the values reached when the set was tuned (a random third held out,
+seed 13); lowering one needs a reason in the commit message.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from flueko.console import printable
+from flueko.errors import PrivacyError
+from flueko.privacy import mask_personal_data
+from flueko.report.gate import check_frame, check_html, check_markdown
+
+HERE = Path(__file__).parent / "wild_sets" / "privacy"
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("wild_privacy_score", HERE / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cases() -> list[dict]:
+    lines = (HERE / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict:
+    return _score_module().score(_cases(), mask_personal_data)["summary"]
+
+
+def test_recall_per_kind(summary):
+    kinds = summary["per_pii_type"]
+    assert kinds["name"]["recall"] >= 0.99
+    assert kinds["email"]["recall"] == 1.0
+    assert kinds["phone"]["recall"] == 1.0
+    assert all(k["partial_leaks"] == 0 for k in kinds.values())
+    assert summary["errors"] == 0
+
+
+def test_traps_survive(summary):
+    assert summary["trap_false_positive_rate"] <= 0.01
+    assert summary["trap_keep_rate"] >= 0.99
+
+
+def test_held_out_third():
+    cases = _cases()
+    order = list(range(len(cases)))
+    random.Random(13).shuffle(order)
+    held = [cases[i] for i in sorted(order[: len(order) // 3])]
+    result = _score_module().score(held, mask_personal_data)["summary"]
+    assert result["recall_overall"] >= 0.98
+    assert result["trap_false_positive_rate"] <= 0.02
+
+
+ISSUE_LINES = [
+    "Kontakt: Birgit Hollenbach, 0 62 21 / 40 55 12",
+    "Tarek Haddad dolmetscht",
+    "bei Monika Seitz melden: m.seitz at beispiel dot de",
+    "Familie Demir sucht eine Wohnung",
+    "kontakt(at)tafel-beispiel.de",
+]
+
+
+@pytest.mark.parametrize("line", ISSUE_LINES)
+def test_gate_stops_html_without_showing_the_data(line):
+    with pytest.raises(PrivacyError) as err:
+        check_html(f"<html><body><p>{line}</p></body></html>", where="2016-10-20/bericht.html")
+    message = str(err.value)
+    assert "bericht.html" in message
+    for secret in ("Hollenbach", "Haddad", "Seitz", "Demir", "40 55 12", "tafel-beispiel"):
+        assert secret not in message
+
+
+def test_gate_names_cell_and_section():
+    import pandas as pd
+
+    df = pd.DataFrame({"title": ["Sprachcafé", "Kontakt: Birgit Hollenbach"]})
+    with pytest.raises(PrivacyError, match=r"massnahmenplan.xlsx, Zeile 2, Spalte title"):
+        check_frame(df, output="massnahmenplan.xlsx")
+    md = "# Dokumentation\n\n## Runde 1\n\nTarek Haddad dolmetscht\n"
+    with pytest.raises(PrivacyError, match="Abschnitt „Runde 1“"):
+        check_markdown(md, output="dokumentation.md")
+
+
+def test_masked_text_passes_the_gate():
+    for line in ISSUE_LINES:
+        check_html(f"<p>{mask_personal_data(line)}</p>", where="x")
+
+
+def test_terminal_output_escapes_control_characters():
+    assert printable("Karten\x00\x00\x1b[31m\u202e") == "Karten\\x00\\x00\\x1b[31m\\u202e"
+    assert printable("Blatt 1\tok") == "Blatt 1\tok"
