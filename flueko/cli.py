@@ -15,6 +15,7 @@ from typing import Any
 
 from flueko import __version__
 from flueko.config import Workspace
+from flueko.console import safe_print as print  # file text reaches the terminal escaped
 from flueko.errors import ConfigError, FluekoError, UsageError
 
 DESCRIPTION = """\
