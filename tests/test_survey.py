@@ -165,7 +165,9 @@ def test_unknown_answer_and_column_outside_the_dictionary_are_logged():
     assert set(by_code) == {"survey_unknown_answer", "survey_own_item"}
     assert by_code["survey_unknown_answer"].cell == "D4"
     assert "blub" in by_code["survey_unknown_answer"].message
-    assert by_code["survey_own_item"].cell == "E2"
+    # about the sheet, not at the header cell: the column is read, not left out
+    assert by_code["survey_own_item"].cell == ""
+    assert "Spalte E 'Essen'" in by_code["survey_own_item"].message
     assert by_code["survey_own_item"].severity == "info"
     assert "'Essen'" in by_code["survey_own_item"].message
     assert {e.file for e in log} == {"umfrage.xlsx"}

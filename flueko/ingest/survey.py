@@ -31,7 +31,7 @@ from flueko.ingest.survey_dictionary import (
 )
 from flueko.log import INFO, WARNING, LogEntry, entry
 from flueko.privacy import mask_personal_data
-from flueko.sheet import Sheet, cell_ref, is_empty
+from flueko.sheet import Sheet, cell_ref, column_letter, is_empty
 
 __all__ = ["FUZZY_THRESHOLD", "match_item", "normalise_group", "parse_survey_sheet"]
 
@@ -61,17 +61,13 @@ class _Context:
     source: sources.SurveySource = field(default_factory=sources.SurveySource)
     assumed: list[str] = field(default_factory=list)
 
-    def note(self, code: str, message: str, *, row: int, col: int, severity: str = WARNING):
+    def note(self, code: str, message: str, *, row: int | None, col: int, severity: str = WARNING):
+        """Log ``message`` at a cell; ``row=None``: about the sheet (a column that is read)."""
+        cell = "" if row is None else cell_ref(row, col)
         self.log.append(
-            entry(
-                code,
-                message,
-                file=self.sheet.file,
-                sheet=self.sheet.name,
-                cell=cell_ref(row, col),
-                severity=severity,
-            )
-        )
+            entry(code, message, file=self.sheet.file, sheet=self.sheet.name, cell=cell,
+                  severity=severity)
+        )  # fmt: skip
 
 
 def parse_survey_sheet(
@@ -135,7 +131,7 @@ def parse_survey_sheet(
             "Antwort ist — falls 1 die beste ist: in round.yaml "
             'hints: {survey_scale: "1=sehr zufrieden"} eintragen oder eine Legende '
             "(„1 = sehr gut … 5 = schlecht“) über die Kopfzeile schreiben",
-            row=header_row,
+            row=None,
             col=0,
             severity=INFO,
         )
@@ -368,10 +364,11 @@ def _judge_columns(ctx: _Context, header_row: int, columns: list[Column]) -> lis
         if c.own:
             ctx.note(
                 "survey_own_item",
-                f"Spalte '{c.header}' steht nicht im Fragenkatalog und wird als eigene Frage "
-                f"'{c.key}' ausgewertet — zum Zusammenführen mit einem bekannten Aspekt die "
-                "Formulierung in survey_items.yaml (items → synonyms) ergänzen",
-                row=header_row,
+                f"Spalte {column_letter(c.col)} '{c.header}' steht nicht im Fragenkatalog und "
+                f"wird als eigene Frage '{c.key}' ausgewertet — zum Zusammenführen mit einem "
+                "bekannten Aspekt die Formulierung in survey_items.yaml (items → synonyms) "
+                "ergänzen",
+                row=None,
                 col=c.col,
                 severity=INFO,
             )
