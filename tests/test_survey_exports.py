@@ -472,3 +472,49 @@ def test_sosci_export_written_as_utf16_without_byte_order_mark(tmp_path: Path) -
     assert _kinds(result)["data_dialog.csv"] == ["survey"]
     assert _n(result) == 5
     assert _shares(result) == {"format": 0.8, "Kinderbetreuung": 0.6}
+
+
+# --- legends, summary rows and the report's note, one by one -------------------------------
+
+
+def test_summary_rows_and_respondent_rows_told_apart() -> None:
+    from flueko.ingest.survey_sources import is_summary_row
+
+    assert is_summary_row(["Mittelwert", None, 1.83])
+    assert is_summary_row(["Anzahl:", None, 18])
+    assert is_summary_row(["n", None, 18])
+    assert is_summary_row(["Ø", 2.3])
+    assert not is_summary_row(["Max Müller", "Verwaltung", 2])  # a name, not "max"
+    assert not is_summary_row(["Gesamtschule", 2])
+    assert not is_summary_row([17, "Geflüchtete", 2])
+
+
+def test_only_a_code_label_table_is_a_legend_sheet() -> None:
+    from flueko.ingest.survey_sources import legend_table
+    from flueko.sheet import make_sheet
+
+    legend = [["Wert", "Bedeutung"], [1, "sehr gut"], [2, "gut"], [3, "mittel"], [5, "schlecht"]]
+    assert legend_table(make_sheet(legend, name="Tabelle2")) == [
+        (1, "sehr gut"), (2, "gut"), (3, "mittel"), (5, "schlecht")
+    ]  # fmt: skip
+    # numbered cards are no legend, whatever the sheet is called
+    cards = [["Nr.", "Karte"], [1, "Mehr Sprachkurse"], [2, "Wohnungen fehlen"], [3, "Paten"]]
+    assert legend_table(make_sheet(cards, name="Tabelle2")) == []
+    assert legend_table(make_sheet(cards, name="Werte")) == []
+
+
+def test_report_names_the_files_read_with_an_assumed_direction() -> None:
+    from flueko.report.sections_survey import scale_assumed
+
+    log = pd.DataFrame(
+        {
+            s.LOG_FILE: ["a.csv", "a.csv", "b.xlsx"],
+            s.LOG_SHEET: ["", "", "Eingabe"],
+            s.LOG_CELL: ["", "", ""],
+            s.LOG_SEVERITY: ["info"] * 3,
+            s.LOG_CODE: ["survey_scale_assumed", "survey_scale_assumed", "survey_scale_assumed"],
+            s.LOG_MESSAGE: ["…"] * 3,
+        }
+    )
+    assert scale_assumed(log) == ["a.csv", "b.xlsx, Blatt Eingabe"]
+    assert scale_assumed(log.iloc[0:0]) == []

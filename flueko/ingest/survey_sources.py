@@ -22,17 +22,18 @@ from flueko.sheet import Sheet, is_empty
 from flueko.text import fold
 
 LEGEND_SHEET_NAMES = frozenset(
-    {"legende", "legend", "skala", "skalen", "antwortskala", "codes", "kodierung der antworten",
-     "erlaeuterung", "erlaeuterungen", "werte", "wertelabels", "key"}
+    {"legende", "legend", "skala", "skalen", "antwortskala", "codes", "erlaeuterung",
+     "erlaeuterungen", "wertelabels", "kodierung der antworten"}
 )  # fmt: skip
 """Sheet names (folded) of a legend sheet."""
 
 SUMMARY_WORDS = frozenset(
-    {"mittelwert", "durchschnitt", "anzahl", "summe", "gesamt", "median", "n", "mean",
-     "average", "count", "total", "sum", "std", "standardabweichung", "stabw", "min", "max",
-     "minimum", "maximum", "anteil", "prozent", "o", "ø"}
+    {"mittelwert", "durchschnitt", "anzahl", "summe", "gesamt", "median", "mean", "average",
+     "count", "total", "sum", "standardabweichung", "stabw", "minimum", "maximum", "anteil",
+     "prozent", "mw", "n", "o", "min", "max", "sd"}
 )  # fmt: skip
-"""First words of a row of averages or counts under the data (not a respondent)."""
+"""A row of averages or counts under the data starts with one of these: the whole first cell
+(short words such as "n", "max"), or its first word (words of five letters or more)."""
 
 _VARIABLES_HEADER = ("var", "label")
 _VALUES_HEADER = ("var", "response", "meaning")
@@ -127,7 +128,9 @@ def legend_table(sheet: Sheet) -> list[tuple[int, str]]:
             pairs.extend(legend_in_text(texts[0]))
         else:
             other += 1
-    if len(pairs) < 2 or any(len(label) > 60 for _, label in pairs):
+    if len(pairs) < 2 or any(len(label) > 60 or abs(code) > 99 for code, label in pairs):
+        return []
+    if len({code for code, _ in pairs}) < len(pairs):  # a code twice: a list, not a legend
         return []
     if fold(sheet.name) in LEGEND_SHEET_NAMES:
         return pairs
@@ -141,12 +144,15 @@ def legend_table(sheet: Sheet) -> list[tuple[int, str]]:
 
 
 def is_summary_row(values: Sequence[object]) -> bool:
-    """True for a row of averages or counts under the data ("Mittelwert", "Anzahl", "Ø")."""
+    """True for a row of averages or counts under the data ("Mittelwert", "Anzahl:", "Ø")."""
     texts = [v for v in values if not is_empty(v)]
     if not texts or not isinstance(texts[0], str):
         return False
-    first = fold(texts[0]).split(" ", 1)[0] if fold(texts[0]) else texts[0].strip().lower()
-    return first in SUMMARY_WORDS or texts[0].strip().startswith("Ø")
+    if texts[0].strip().startswith("Ø"):
+        return True
+    folded = fold(texts[0])
+    first = folded.split(" ", 1)[0] if folded else ""
+    return folded in SUMMARY_WORDS or (len(first) >= 5 and first in SUMMARY_WORDS)
 
 
 # --- SoSci Survey export tables --------------------------------------------------------------
