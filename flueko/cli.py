@@ -2,6 +2,8 @@
 
 Exit codes: 0 everything worked; 1 a file could not be read or a round failed (the others
 were still processed); 2 wrong usage (also an unknown key or a wrong value in ``--param``).
+A file that does not look like dialogue data, or a participant/contact list, is skipped with a
+``WARNUNG`` line: a warning, not a failure — the exit code stays 0.
 """
 
 from __future__ import annotations
@@ -27,10 +29,18 @@ Ordner (im Arbeitsordner, Standard: aktueller Ordner, sonst --workspace DIR):
                           ist die Runden-ID, z. B. 2016-10-20_auftakt. Dateien dürfen in
                           Unterordnern liegen: .xlsx .xlsm .xls .ods .csv .txt — ob Karten,
                           Bewertung, Rückmeldung oder Plan, wird am Inhalt erkannt.
-  data/raw/<runde>/round.yaml   optional: Titel, Datum, Teilnehmende je Gruppe, Kosten
+  data/raw/<runde>/round.yaml   optional: Titel, Datum, Teilnehmende je Gruppe, Kosten;
+                          hints: {files: {DATEI: karten}} legt die Art einer Datei fest
+                          (karten, bewertung, rueckmeldung, plan oder ignorieren)
   data/processed/<runde>/ aufbereitete Tabellen (.parquet) und ingest_log.csv
   reports/<runde>/        bericht.html, massnahmenplan.xlsx, ausgeführte Notebooks
   reports/index.html      Übersicht über alle Runden
+
+Eine Datei, die nicht nach Dialogdaten aussieht (Haushalt, Statistik, Fahrplan …), wird mit
+„WARNUNG … nicht erkannt“ übersprungen; eine Teilnehmer- oder Kontaktliste wird nie eingelesen
+(„WARNUNG … personenbezogene Daten“). Beides ist kein Fehler: Rückgabewert 0.
+Rückgabewerte: 0 gelesen (auch mit WARNUNG), 1 Datei nicht lesbar oder Runde fehlgeschlagen,
+2 falscher Aufruf.
 """
 
 EPILOG = """\
@@ -225,6 +235,12 @@ def cmd_ingest(
             st = f.stats
             if f.error:
                 print(f"  FEHLER {f.error}")
+                continue
+            if f.refused:
+                print(f"  WARNUNG {f.file}: {f.refused}")
+                continue
+            if f.ignored:
+                print(f"  {f.file}: per Hinweis in round.yaml ignoriert")
                 continue
             parts = []
             if st.cells_seen:

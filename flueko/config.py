@@ -175,9 +175,116 @@ ROUND_KEYS: tuple[str, ...] = (
     "report",
 )
 """The keys of ``round.yaml`` (any other key is a typo and an error)."""
-ROUND_HINTS: tuple[str, ...] = ("survey_scale",)
+ROUND_HINTS: tuple[str, ...] = ("survey_scale", "files")
 """The keys under ``hints:`` in ``round.yaml``."""
 _TEXT_KEYS = ("title", "district", "kind", "note")
+
+HINT_KINDS: dict[str, str] = {
+    "karten": "cards",
+    "workshop-karten": "cards",
+    "cards": "cards",
+    "bewertung": "ratings",
+    "bewertungsbogen": "ratings",
+    "ratings": "ratings",
+    "rueckmeldung": "survey",
+    "rückmeldung": "survey",
+    "rueckmeldebogen": "survey",
+    "rückmeldebogen": "survey",
+    "umfrage": "survey",
+    "survey": "survey",
+    "plan": "plan",
+    "massnahmenplan": "plan",
+    "maßnahmenplan": "plan",
+    "ignorieren": "ignore",
+    "ignore": "ignore",
+}
+"""Kind words of ``hints: {files: {DATEI: ART}}`` (German and English) → sheet kind."""
+HINT_ROLES: dict[str, str] = {
+    "text": "text",
+    "karte": "text",
+    "beitrag": "text",
+    "card": "text",
+    "punkte": "votes",
+    "votes": "votes",
+    "leitfrage": "question",
+    "frage": "question",
+    "question": "question",
+    "gruppe": "group",
+    "arbeitskreis": "group",
+    "group": "group",
+}
+"""Column roles of ``hints: {files: {DATEI: {kind: karten, columns: {SPALTE: ROLLE}}}}``."""
+
+
+def _hint_word(
+    value: object, allowed: Mapping[str, str], *, key: str, file: str, what: str = "Art"
+) -> str:
+    word = str(value).strip().lower() if isinstance(value, str) else ""
+    if word in allowed:
+        return allowed[word]
+    raise ConfigError(
+        f"'{key}': unbekannte {what} '{value}'",
+        file=file,
+        hint=P.suggest(word, sorted(set(allowed))),
+    )
+
+
+def file_hints(meta: Mapping[str, Any], *, file: str = ROUND_META_FILE) -> dict[str, FileHint]:
+    """``hints: files:`` of a round.yaml, checked: file name → :class:`FileHint`.
+
+    A value is a kind word (``karten``, ``bewertung``, ``rueckmeldung``, ``plan``,
+    ``ignorieren`` or English ``cards``, ``ratings``, ``survey``, ``ignore``) or a mapping
+    ``{kind: karten, columns: {Bemerkung: text, Pkt.: punkte}}`` (column roles for cards only).
+    An unknown word is a :class:`ConfigError` naming the nearest valid one.
+    """
+    files = (meta.get("hints") or {}).get("files") or {}
+    if not isinstance(files, Mapping):
+        raise P.type_error(
+            "hints.files", files, "Datei: Art (z. B. Haushalt.csv: ignorieren)", file=file
+        )
+    out: dict[str, FileHint] = {}
+    for name, value in files.items():
+        key = f"hints.files.{name}"
+        columns: Mapping[str, Any] = {}
+        if isinstance(value, Mapping):
+            P.check_mapping(value, ("kind", "columns"), file=file, under=key)
+            columns = value.get("columns") or {}
+            if not isinstance(columns, Mapping):
+                raise P.type_error(
+                    f"{key}.columns", columns, "Spalte: Rolle (z. B. Bemerkung: text)", file=file
+                )
+            value = value.get("kind")
+        kind = _hint_word(value, HINT_KINDS, key=key, file=file)
+        if columns and kind != "cards":
+            raise ConfigError(
+                f"'{key}.columns': Spaltenrollen gibt es nur für karten",
+                file=file,
+                hint="die Spaltenköpfe im Blatt umbenennen (siehe vocabulary.yaml)",
+            )
+        roles = {
+            str(col): _hint_word(
+                role, HINT_ROLES, key=f"{key}.columns.{col}", file=file, what="Spaltenrolle"
+            )
+            for col, role in columns.items()
+        }
+        out[str(name)] = FileHint(kind=kind, word=str(value).strip().lower(), columns=roles)
+    return out
+
+
+@dataclass(frozen=True)
+class FileHint:
+    """A file's kind forced in round.yaml: ``kind`` (cards, ratings, survey, plan, ignore), the
+    word written there, and column label → role (cards: text, votes, question, group)."""
+
+    kind: str
+    word: str
+    columns: Mapping[str, str]
+
+
+def hint_for(hints: Mapping[str, FileHint], rel: str) -> FileHint | None:
+    """The hint of the round file ``rel`` (path inside the round or bare file name, any case)."""
+    wanted = {rel.casefold(), rel.rsplit("/", 1)[-1].casefold()}
+    return next((h for name, h in hints.items() if name.casefold() in wanted), None)
 
 
 def _counts(value: object) -> bool:
@@ -221,6 +328,7 @@ def check_round_meta(meta: Mapping[str, Any], *, file: str) -> dict[str, Any]:
     P.check_mapping(hints, ROUND_HINTS, file=file, under="hints")
     if isinstance(hints.get("survey_scale"), dict | list):
         raise P.type_error("hints.survey_scale", hints["survey_scale"], "ein Text", file=file)
+    file_hints(meta, file=file)
     report = meta.get("report") or {}
     if not isinstance(report, dict):
         raise P.type_error(
@@ -234,7 +342,8 @@ def load_round_meta(round_dir: Path) -> dict[str, Any]:
 
     Known keys (:data:`ROUND_KEYS`): ``title``, ``date``, ``district``, ``kind`` (free text, e.g.
     "Auftakt"), ``participants`` (group → count), ``dots_per_person``, ``working_groups`` (working
-    group → count), ``costs`` (item → EUR), ``note``, ``hints`` (``survey_scale``) and ``report``
+    group → count), ``costs`` (item → EUR), ``note``, ``hints`` (``survey_scale``; ``files``:
+    file → kind, see :func:`file_hints`) and ``report``
     (notebook parameters of the round's report). A typo is an error with the nearest key.
     """
     path = round_dir / ROUND_META_FILE

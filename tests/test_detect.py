@@ -69,7 +69,8 @@ def test_counts_under_a_measure_header_are_no_plan():
     rows = [["Handlungsfeld", "Maßnahmen", "Kosten bis"], ["Arbeit", 2, 5000], ["Wohnen", 3, 100]]
     with pytest.raises(LayoutError) as err:
         detect(rows, name="Übersicht")
-    assert "keine Kopfzeile erkannt" in err.value.one_line()
+    assert "nicht erkannt: sieht nicht nach Workshop-Karten" in err.value.one_line()
+    assert err.value.code == "not_recognised"
     assert is_summary_sheet(make_sheet(rows, name="Übersicht"))
 
 
@@ -77,7 +78,11 @@ def test_unrecognised_sheet_names_headers_found_and_words_expected():
     with pytest.raises(LayoutError) as err:
         detect([["Datum", "Ort"], ["1.1.", "Waiblingen"]], name="Notizen")
     msg = err.value.one_line()
-    assert "„Datum“" in msg and "Leitfrage | Beitrag | Punkte" in msg and "Notizen" in msg
+    assert msg == (
+        "test.xlsx, Blatt 'Notizen': nicht erkannt: sieht nicht nach Workshop-Karten, "
+        "Bewertungsbogen, Rückmeldebogen oder Maßnahmenplan aus (Spalten: Datum, Ort) — "
+        "falls doch: in round.yaml `hints: {files: {test.xlsx: karten}}` eintragen"
+    )
 
 
 def test_short_words_match_whole_tokens_only():

@@ -18,11 +18,25 @@ import pandas as pd
 
 from flueko import log as L
 from flueko import schema
-from flueko.config import Workspace, load_params, load_round_meta, load_settings
+from flueko.config import (
+    Workspace,
+    file_hints,
+    hint_for,
+    load_params,
+    load_round_meta,
+    load_settings,
+)
 from flueko.errors import FluekoError, LayoutError
 from flueko.ingest import survey_sources
 from flueko.ingest.cards import SheetStats, parse_cards_sheet
-from flueko.ingest.detect import detect_sheet, is_summary_sheet
+from flueko.ingest.detect import NOT_RECOGNISED, is_summary_sheet
+from flueko.ingest.evidence import (
+    CONTACTS,
+    KIND_NAMES,
+    contact_labels,
+    evidence_line,
+    recognise_sheet,
+)
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
 from flueko.params import Params
@@ -41,7 +55,11 @@ IGNORED_SUFFIXES = {".md", ".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".y
 
 @dataclass
 class FileReport:
-    """What one input file gave: its kinds, counts and whether it could be read."""
+    """What one input file gave: its kinds, counts and whether it could be read.
+
+    ``refused``: why the file was not read although it could be — it does not look like dialogue
+    data, or (``personal``) it is a participant or contact list; a warning, not an error.
+    """
 
     file: str
     kinds: list[str] = field(default_factory=list)
@@ -51,6 +69,9 @@ class FileReport:
     measures: int = 0
     warnings: int = 0
     error: str = ""
+    refused: str = ""
+    personal: bool = False
+    ignored: bool = False
 
     @property
     def ok(self) -> bool:
@@ -106,6 +127,7 @@ class RoundContext:
 
         self.round_id = round_id
         self.meta = load_round_meta(ws.raw_round(round_id))
+        self.file_hints = file_hints(self.meta)
         self.params: Params = load_params(workspace=ws, round_id=round_id, overrides=overrides)
         self.taxonomy = taxonomy_from_dict(
             load_settings("taxonomy.yaml", workspace=ws, round_id=round_id)
@@ -164,12 +186,22 @@ def _ingest_sheet(
         out.codings.append((sheet.file, coding))
         entries.extend(log)
         return entries
-    det = detect_sheet(
+    hint = hint_for(ctx.file_hints, report.file)
+    det = recognise_sheet(
         sheet,
         question_of=ctx.question_of,
         item_of=ctx.item_of,
         search_rows=ctx.params.ingest.header_search_rows,
         vocabulary=ctx.vocabulary,
+        hint=hint,
+    )
+    if det.kind == CONTACTS:
+        report.personal = True
+        return [_personal_entry(sheet, det)]
+    entries.append(
+        L.entry(
+            "recognised", evidence_line(det), file=sheet.file, sheet=sheet.name, severity=L.INFO
+        )
     )
     report.kinds.append(det.kind)
     if det.kind == "cards":
@@ -228,6 +260,47 @@ def _ingest_sheet(
     return entries
 
 
+def _personal_entry(sheet: Sheet, det) -> L.LogEntry:
+    """The one line of a participant or contact list: column labels only, never a value."""
+    labels = contact_labels(sheet, det)
+    shown = ", ".join(labels[:4]) + (", …" if len(labels) > 4 else "")
+    what = f"Spalten {shown}" if labels else "Zeilen mit E-Mail-Adressen oder Telefonnummern"
+    return L.entry(
+        "personal_data",
+        f"enthält personenbezogene Daten ({KIND_NAMES[CONTACTS]}: {what}) — übersprungen, "
+        "nichts daraus eingelesen; solche Listen gehören nicht in den Rundenordner",
+        file=sheet.file,
+        sheet=sheet.name,
+    )
+
+
+def _hint_entries(ctx: RoundContext, rels: list[str]) -> list[L.LogEntry]:
+    """Info lines for the kinds forced in round.yaml; a warning for a hint without its file."""
+    out = []
+    for name, hint in ctx.file_hints.items():
+        match = [r for r in rels if hint_for({name: hint}, r)]
+        if not match:
+            out.append(
+                L.entry(
+                    "hint_unused",
+                    f"Hinweis in round.yaml für „{name}“: keine solche Datei in der Runde — "
+                    "Dateinamen in hints: files: prüfen",
+                    file="round.yaml",
+                )
+            )
+        for rel in match:
+            kind = "ignorieren" if hint.kind == "ignore" else KIND_NAMES.get(hint.kind, hint.kind)
+            out.append(
+                L.entry(
+                    "kind_hint",
+                    f"Art per Hinweis in round.yaml: {kind} ({hint.word})",
+                    file=rel,
+                    severity=L.INFO,
+                )
+            )
+    return out
+
+
 def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[ParsedRound, list, list]:
     """Read and parse every file of the round; a failing file is logged, never fatal."""
     folder = ws.raw_round(round_id)
@@ -235,6 +308,8 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
     entries: list[L.LogEntry] = []
     reports: list[FileReport] = []
     max_mb = float(ctx.params.ingest.max_file_mb)
+    rels = [p.relative_to(folder).as_posix() for p in round_files(folder)]
+    entries.extend(_hint_entries(ctx, rels))
     files = round_files(folder)
     exports = survey_sources.find_export_tables(files, root=folder, max_mb=max_mb)
     for path in files:
@@ -242,6 +317,10 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
         report = FileReport(rel)
         reports.append(report)
         file_entries: list[L.LogEntry] = []
+        hint = hint_for(ctx.file_hints, rel)
+        if hint is not None and hint.kind == "ignore":
+            report.ignored = True
+            continue
         if rel in exports.files:
             entries.append(survey_sources.export_table_note(rel))
             continue
@@ -277,7 +356,18 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
             except FluekoError as err:
                 file_entries.append(L.from_error(err, file=rel))
                 report.error = report.error or err.one_line()
-        if layout_errors and not report.kinds:
+        refused = [e for e in layout_errors if e.code == NOT_RECOGNISED]
+        if report.personal and not report.kinds:
+            report.refused = (
+                "enthält personenbezogene Daten (Teilnehmer-/Kontaktliste) — übersprungen"
+            )
+        elif refused and len(refused) == len(layout_errors) and not report.kinds:
+            # the whole file does not look like dialogue data: one warning, not an error
+            err = refused[0]
+            err.sheet = None
+            report.refused = err.one_line().removeprefix(f"{rel}: ")
+            file_entries.append(L.from_error(err, file=rel, severity=L.WARNING))
+        elif layout_errors and not report.kinds:
             report.error = layout_errors[0].one_line()
             file_entries.extend(L.from_error(e, file=rel) for e in layout_errors)
         else:

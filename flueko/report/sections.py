@@ -287,6 +287,8 @@ def data_quality(rep: RoundReport) -> None:
         f"Ausgewertet wurden {fmt.number(len(files))} Dateien der Runde. Jede Zelle ist entweder "
         "als Beitrag gezählt oder mit Grund im Protokoll (ingest_log.csv) vermerkt."
     )
+    if len(log):  # how each sheet was recognised is no finding (details in ingest_log.csv)
+        log = log[log[s.LOG_CODE] != "recognised"]
     if log.empty:
         show.note("Beim Einlesen gab es keine Auffälligkeiten.")
         return
