@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape as html_escape
+
 import openpyxl
 import pandas as pd
 
@@ -95,6 +97,13 @@ def test_two_coders_agreement_in_the_report(tmp_path, capsys):
     assert after.set_index("idea_id").loc[ids[3], "field_method"] != "manual"
     html = (root / "reports" / ROUND / "bericht.html").read_text("utf-8")
     assert "Übereinstimmung der Kodierungen" in html
+    # the disputed idea as a table: idea text, coder A, coder B (German labels)
+    assert "Kodierung A (kodierung_anna.xlsx)" in html
+    assert "Kodierung B (kodierung_ben.xlsx)" in html
+    text = ideas.set_index("idea_id").loc[ids[3], "text"]
+    table = html[html.index("Kodierung A (kodierung_anna.xlsx)") :]
+    row = table[table.index(html_escape(text)) :].split("</tr>")[0]
+    assert "Sprache" in row and "Arbeit" in row
 
 
 def test_coding_loop_both_columns_comments_and_a_re_export_that_keeps_entries(tmp_path, capsys):

@@ -61,8 +61,29 @@ def test_progress_section_in_report_of_the_next_round(demo_run, tmp_path, capsys
     plan = demo_run.root / "reports" / "2016-12-07_vertiefung" / "massnahmenplan.xlsx"
     root = tmp_path
     (root / "data" / "raw" / ROUND).mkdir(parents=True)
-    shutil.copy(plan, root / "data" / "raw" / ROUND / "massnahmenplan.xlsx")
+    wb = openpyxl.load_workbook(plan)
+    sheet = wb["Maßnahmenplan"]
+    head, cols = _header(sheet)
+    sheet.cell(head + 1, cols["Status"]).value = "begonnen"
+    sheet.cell(head + 1, cols["Fortschritt"]).value = "40 %"
+    title = sheet.cell(head + 1, cols["Maßnahme"]).value
+    wb.save(root / "data" / "raw" / ROUND / "massnahmenplan.xlsx")
     assert main(["--workspace", str(root), "run", ROUND, "--no-progress"]) == 0
     html = (root / "reports" / ROUND / "bericht.html").read_text("utf-8")
     assert 'id="massnahmenplan"' in html
     assert "Stand der Umsetzung je Handlungsfeld" in html
+    # a returned, filled plan is no longer called a draft; progress shows per measure
+    assert "Maßnahmenplan: Stand der Umsetzung" in html and "(Entwurf)" not in html
+    row = html[html.index(title) :].split("</tr>")[0]
+    assert "in Umsetzung" in row and "40\xa0%" in row
+
+
+def test_a_plan_is_a_draft_until_something_is_filled_in():
+    from flueko.report.sections_priority import plan_is_draft
+
+    def plan(status, progress):
+        return pd.DataFrame({"status": status, "progress": progress}, dtype=object)
+
+    assert plan_is_draft(plan(["offen", None], [None, None]))
+    assert not plan_is_draft(plan(["offen", "in_umsetzung"], [None, None]))
+    assert not plan_is_draft(plan(["offen", None], [0.2, None]))

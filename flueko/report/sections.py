@@ -185,6 +185,28 @@ def _coder_agreement(rep: RoundReport) -> None:
         },
         numeric=("n_ideas", "agreement", "kappa"),
     )
+    if n_disputed:
+        _coder_disagreements(rep, disputed, agreement)
+
+
+def _coder_disagreements(rep: RoundReport, disputed: pd.DataFrame, agreement: pd.DataFrame) -> None:
+    """The ideas two coders placed differently: text, working group, coder A, coder B."""
+    ideas = rep.contributions[[s.IDEA_ID, s.GROUP, s.TEXT]]
+    view = disputed.merge(ideas, on=s.IDEA_ID, how="left")
+    view = view.sort_values([s.GROUP, s.TEXT], na_position="last", kind="stable")
+    for col in ("field_a", "field_b"):
+        view[col] = view[col].map(lambda k: rep.field_labels.get(k, k))
+    coder_a, coder_b = (str(agreement[c].iloc[0]) for c in ("coder_a", "coder_b"))
+    show.note("Unterschiedlich zugeordnete Ideen (bis zur Klärung automatisch zugeordnet):")
+    show.table(
+        view,
+        columns={
+            s.TEXT: "Idee",
+            s.GROUP: "Arbeitskreis",
+            "field_a": f"Kodierung A ({coder_a})",
+            "field_b": f"Kodierung B ({coder_b})",
+        },
+    )
 
 
 def source_cards(idea_ids: str, contributions: pd.DataFrame) -> str:

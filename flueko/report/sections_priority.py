@@ -189,17 +189,32 @@ def _stability(share: object, sensitive: bool) -> str:
     return f"{text} – hängt von der Gewichtung ab" if sensitive else text
 
 
+def plan_is_draft(measures: pd.DataFrame) -> bool:
+    """True while nothing of the plan has been filled in: no progress and no status beyond
+    "offen" — then it is called a draft ("Entwurf"), afterwards a state of implementation."""
+    status = measures[s.STATUS].dropna()
+    return bool(measures[s.PROGRESS].isna().all() and (status == "offen").all())
+
+
 def show_plan(rep: RoundReport) -> None:
     """The plan draft with responsibilities, timeframes, costs, status; progress per field."""
     from flueko.ingest.plan import progress_by_field
 
     m = rep.measures
-    show.section("Maßnahmenplan (Entwurf)", anchor="massnahmenplan")
-    show.note(
-        f"Der Entwurf des Maßnahmenplans umfasst {fmt.number(len(m))} Maßnahmen. Die Tabelle "
-        "steht auch als Excel-Datei massnahmenplan.xlsx neben diesem Bericht; dort können "
-        "Status und Fortschritt gepflegt werden."
-    )
+    if plan_is_draft(m):
+        show.section("Maßnahmenplan (Entwurf)", anchor="massnahmenplan")
+        show.note(
+            f"Der Entwurf des Maßnahmenplans umfasst {fmt.number(len(m))} Maßnahmen. Die Tabelle "
+            "steht auch als Excel-Datei massnahmenplan.xlsx neben diesem Bericht; dort können "
+            "Status und Fortschritt gepflegt werden."
+        )
+    else:
+        show.section("Maßnahmenplan: Stand der Umsetzung", anchor="massnahmenplan")
+        show.note(
+            f"Der Maßnahmenplan umfasst {fmt.number(len(m))} Maßnahmen; Status und Fortschritt "
+            "stehen so, wie sie im zurückgegebenen Plan eingetragen sind. Die Tabelle steht auch "
+            "als Excel-Datei massnahmenplan.xlsx neben diesem Bericht."
+        )
     view = m.assign(
         **{
             s.FIELD: m[s.FIELD].map(lambda k: rep.field_labels.get(k, k) if pd.notna(k) else k),
@@ -223,7 +238,10 @@ def show_plan(rep: RoundReport) -> None:
             s.TIMEFRAME: "Zeitraum",
             "kosten": "Kosten",
             s.STATUS: "Status",
+            **({s.PROGRESS: "Fortschritt"} if m[s.PROGRESS].notna().any() else {}),
         },
+        formats={s.PROGRESS: fmt.percent},
+        numeric=(s.PROGRESS,),
     )
     progress = progress_by_field(m)
     if len(progress):
