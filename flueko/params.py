@@ -101,6 +101,13 @@ class ReportParams(Section):
 
 
 @dataclasses.dataclass(frozen=True)
+class PrivacyParams(Section):
+    keep_rater_names: bool
+    """Keep rater names as written in ``ratings.parquet`` (default: persons become
+    „Bewerter/in 1 … n“, institutions are kept)."""
+
+
+@dataclasses.dataclass(frozen=True)
 class Params(Section):
     """All parameters in force for a round (see ``flueko/resources/params.yaml``)."""
 
@@ -109,6 +116,7 @@ class Params(Section):
     prioritise: PrioritiseParams
     survey: SurveyParams
     report: ReportParams
+    privacy: PrivacyParams
 
 
 # --- schema introspection ---------------------------------------------------------------------
@@ -199,6 +207,7 @@ _EXPECTED: dict[type, tuple[str, str]] = {
     int: ("eine ganze Zahl", "z. B. 5"),
     float: ("eine Zahl", "z. B. 0.5 (Dezimalpunkt, kein Komma; ohne Anführungszeichen)"),
     str: ("ein Text", "Text in Anführungszeichen setzen, wenn er wie eine Zahl aussieht"),
+    bool: ("true oder false", "true oder false schreiben, ohne Anführungszeichen"),
 }
 
 
@@ -212,12 +221,15 @@ def _expected(tp: Any) -> tuple[str, str]:
 
 
 def _scalar(tp: Any, value: object, *, path: str, file: str) -> object:
-    """``value`` checked against ``tp`` (int, float, str or Optional of one); ints stay ints."""
+    """``value`` checked against ``tp`` (int, float, str, bool or Optional of one); ints stay
+    ints."""
     optional = type(None) in typing.get_args(tp)
     base = next((a for a in typing.get_args(tp) if a is not type(None)), tp)
     if value is None and optional:
         return None
     if base is str and isinstance(value, str):
+        return value
+    if base is bool and isinstance(value, bool):
         return value
     if base in (int, float) and isinstance(value, int | float) and not isinstance(value, bool):
         if base is int:

@@ -27,6 +27,7 @@ from flueko.analyse.prioritise import build_measures, validate_weights
 from flueko.analyse.survey_stats import summarise_items
 from flueko.config import PARAMS_FILE, Workspace, load_round_meta, settings_copies
 from flueko.errors import CodingError, ConfigError, FluekoError
+from flueko.ingest.raters import pseudonymise_raters
 from flueko.ingest.read import FileReport, ParsedRound, RoundContext, fingerprint, read_inputs
 from flueko.io import tables
 from flueko.io.codebook import validate_coding
@@ -64,7 +65,12 @@ def assemble(
     contributions = s.conform(contributions, "contributions")
     candidates = candidate_measures(contributions, taxonomy=ctx.taxonomy, coding=coding)
 
-    ratings = _concat(parsed.ratings, "ratings")
+    ratings, log = pseudonymise_raters(
+        _concat(parsed.ratings, "ratings"),
+        keep_names=ctx.params.privacy.keep_rater_names,
+        vocabulary=ctx.vocabulary,
+    )
+    entries.extend(log)
     measures = _measures(parsed, ctx, ratings, candidates, entries, ws)
     measures = s.conform(field_keys(measures, taxonomy=ctx.taxonomy), "measures")
 
@@ -114,8 +120,7 @@ def analyst_coding(
 ) -> pd.DataFrame | None:
     """The analysts' coding workbooks of a round, validated and combined.
 
-    A workbook with unknown keys is reported (every bad row) and not applied. The valid codings
-    (with the analysts' comments) go to ``extras["coding"]``. With two or more
+    A workbook with unknown keys is reported (every bad row) and not applied. With two or more
     coders, agreement per Handlungsfeld (Cohen's kappa) and the disagreements go to ``extras``;
     an idea the coders placed differently keeps its automatic category until they agree.
     """
@@ -131,7 +136,6 @@ def analyst_coding(
         valid.append((file, checked))
     if not valid:
         return None
-    extras["coding"] = pd.concat([c for _, c in valid], ignore_index=True)
     if len(valid) == 1:
         return valid[0][1]
     (file_a, a), (file_b, b) = valid[0], valid[1]

@@ -57,11 +57,11 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "question": ("words",),
     "group": ("words", "name_prefixes", "not_names"),
     **{role: ("headers",) for role in HEADER_ROLES},
-    **{role: ("words", "headers") for role in ("title", "rater", "impact", "effort")},
+    **{role: ("words", "headers") for role in ("title", "impact", "effort")},
+    "rater": ("words", "headers", "institutions"),
+    "field": ("headers", "section_prefixes"),
     **{role: ("words", "headers") for role in PLAN_ROLES},
     "survey_group": ("words",),
-    "survey_metadata": ("headers",),
-    "contacts": ("words",),
     "codebook_id": ("words",),
     "sheet_names": ("summary", "generic", "generic_prefixes"),
     "totals": ("words",),
@@ -98,12 +98,6 @@ class Vocabulary:
         name no group (the text words included).
     measure, impact, effort, rater, plan, survey_group, codebook_id
         Words that decide the kind of a sheet (``plan``: the words of :data:`PLAN_ROLES`).
-    survey_metadata
-        Headers (as :func:`header_key`) of the metadata columns survey tools add to each
-        response ("Antwort ID", "Zeitstempel", "CASE"): evidence of a survey export.
-    contacts
-        Words of the columns of participant and contact lists ("Vorname", "E-Mail",
-        "Unterschrift"): two of them make a sheet personal data that is never read.
     headers
         Column role → header texts of rating sheets and plans, in :data:`HEADER_ROLES` order.
     summary_sheets
@@ -129,8 +123,6 @@ class Vocabulary:
     rater: tuple[str, ...]
     plan: tuple[str, ...]
     survey_group: tuple[str, ...]
-    survey_metadata: tuple[str, ...]
-    contacts: tuple[str, ...]
     codebook_id: tuple[str, ...]
     headers: Mapping[str, tuple[str, ...]]
     summary_sheets: tuple[str, ...]
@@ -138,6 +130,10 @@ class Vocabulary:
     group_name_re: re.Pattern
     group_title_re: re.Pattern
     generic_sheet_re: re.Pattern
+    institutions: tuple[str, ...] = ()
+    """Rater labels that name an institution, not a person (kept; see ``rater.institutions``)."""
+    section_prefixes: tuple[str, ...] = ()
+    """First words of a section heading row in a plan ("Handlungsfeld Wohnen")."""
 
 
 def _lists(data: Mapping[str, Any]) -> dict[tuple[str, str], list[str]]:
@@ -226,8 +222,6 @@ def vocabulary_from_dict(data: Mapping[str, Any]) -> Vocabulary:
         rater=get("rater", "words"),
         plan=tuple(w for role in PLAN_ROLES for w in get(role, "words")),
         survey_group=get("survey_group", "words"),
-        survey_metadata=get("survey_metadata", "headers", header_key),
-        contacts=get("contacts", "words"),
         codebook_id=get("codebook_id", "words"),
         headers={role: get(role, "headers", header_key) for role in HEADER_ROLES},
         summary_sheets=get("sheet_names", "summary"),
@@ -237,6 +231,8 @@ def vocabulary_from_dict(data: Mapping[str, Any]) -> Vocabulary:
             rf"\b({alternation(prefixes) or '(?!)'})\b\s*[:\-–]?\s*(.+)", re.I
         ),
         generic_sheet_re=re.compile(generic_re, re.I),
+        institutions=get("rater", "institutions"),
+        section_prefixes=get("field", "section_prefixes"),
     )
 
 

@@ -153,3 +153,38 @@ def test_progress_by_field():
     )
     assert (row["n_progress"], row["progress_mean"]) == (2, 0.5)  # missing is not 0 %
     assert "nicht als 0" in row["rule"]
+
+
+def test_section_rows_in_the_measure_column_and_the_unit_in_the_header():
+    rows = [
+        ["Maßnahme", "Verantwortlich", "Kosten (T€)"],
+        ["Handlungsfeld Wohnen"],
+        ["Wohnraumbörse", "LRA", 5],
+        ["Leerstandskataster", "Kommunen", "ca. 2,5"],
+        ["Handlungsfeld Sprache"],
+        ["Sprachcafé", "VHS", "kostenlos"],
+        ["Sprachpatenschaften", "VHS", "siehe oben"],
+        ["Summe", None, 7.5],
+    ]
+    merged = [(1, 0, 1, 2), (4, 0, 4, 2)]
+    measures, log = parse_plan_sheet(
+        make_sheet(rows, merged=merged), header_row=0, round_id="2017-02-15_x"
+    )
+    assert list(measures[schema.TITLE]) == [
+        "Wohnraumbörse",
+        "Leerstandskataster",
+        "Sprachcafé",
+        "Sprachpatenschaften",
+    ]
+    assert list(measures[schema.FIELD]) == ["Wohnen", "Wohnen", "Sprache", "Sprache"]
+    assert list(measures[schema.COST_MIN].astype(object).fillna(-1)) == [5000, 2500, 0, -1]
+    assert [(e.code, e.cell) for e in log] == [
+        ("section_row", "A2"),
+        ("cost_assumed", "C3"),
+        ("cost_assumed", "C4"),
+        ("section_row", "A5"),
+        ("cost_unreadable", "C7"),
+        ("totals_row", "A8"),
+    ]
+    unreadable = next(e for e in log if e.code == "cost_unreadable")
+    assert unreadable.message == "Kosten ‚siehe oben‘ in C7 nicht lesbar — als unbekannt gezählt"

@@ -59,7 +59,7 @@ def test_long_layout_values_cells_and_log():
         ("Info-Abende", "B", "effort", 4.0, "D6"),
     ]
     codes = [(e.code, e.cell) for e in log]
-    assert ("rating_unreadable", "D5") in codes
+    assert ("rating_unreadable", "D5") in codes  # "x"
     assert ("cost_unreadable", "E5") in codes
     assert ("timeframe_unreadable", "G5") in codes
     assert ("totals_row", "A7") in codes
@@ -101,12 +101,17 @@ def test_column_block_per_rater_and_scale_hint():
             index=False, name=None
         )
     )
+    # values on 1–5; scale_min/scale_max describe the stored value, the raw scale is logged
     assert got == [
-        ("TN01", "impact", 5.0, 3.0),
-        ("TN01", "effort", 1.0, 3.0),
+        ("TN01", "impact", 5.0, 5.0),
+        ("TN01", "effort", 1.0, 5.0),
         ("Müller", "impact", 5.0, 5.0),
     ]
-    assert [(e.code, e.message[:2]) for e in log] == [("rating_missing", "1 ")]
+    assert [(e.code, e.message[:2]) for e in log] == [
+        ("rating_scale", "Sk"),
+        ("rating_missing", "1 "),
+    ]
+    assert "Zahlen 1–3, auf 1–5 umgerechnet (laut Kopfzeile)" in log[0].message
 
 
 def test_sheet_per_rater_uses_sheet_name_and_ten_point_scale():
@@ -132,6 +137,7 @@ def test_hidden_row_duplicate_and_missing_title_are_logged():
     )
     assert list(ratings[schema.VALUE]) == [4.0]
     assert [(e.code, e.cell) for e in log] == [
+        ("rating_scale", ""),
         ("rating_duplicate", "C3"),
         ("measure_missing", "A4"),
         ("hidden_row", "A5"),

@@ -4,9 +4,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flueko.ingest.money import parse_cost
+from flueko.ingest.money import header_unit, parse_cost
 from flueko.ingest.scales import (
     detect_scale,
+    is_not_given,
+    is_symbol_scale,
     is_verbal_five,
     normalise_rating,
     parse_rating,
@@ -55,11 +57,95 @@ cells = st.one_of(
         (-500, None, None, "unreadable"),
         ("4.000 - 2.000", None, None, "unreadable"),
         (True, None, None, "unreadable"),
+        # what offices type
+        ("ca. 750,- €", 750, 750, "ok"),
+        ("750,-", 750, 750, "ok"),
+        ("ca. 1.000,- €", 1000, 1000, "ok"),
+        ("ca. 2.000 bis 2.500,- €", 2000, 2500, "ok"),
+        ("zw. 500 und 1.000 €", 500, 1000, "ok"),
+        ("500 € – 1.000 €", 500, 1000, "ok"),
+        ("10–15 T€", 10_000, 15_000, "ok"),
+        ("3 x 120 €", 360, 360, "ok"),
+        ("2 × 250 €", 500, 500, "ok"),
+        ("3 x 150,- €", 450, 450, "ok"),
+        ("4 Termine à 80 €", 320, 320, "ok"),
+        ("T€ 5", 5000, 5000, "ok"),
+        ("T€ 2,5", 2500, 2500, "ok"),
+        ("5 Tsd. €", 5000, 5000, "ok"),
+        ("ca. 10 T€", 10_000, 10_000, "ok"),
+        ("1,5 Mio. €", 1_500_000, 1_500_000, "ok"),
+        ("EUR 1.500", 1500, 1500, "ok"),
+        ("ca. 300 € (Raummiete)", 300, 300, "ok"),
+        ("ca. 80,- € monatlich", 960, 960, "ok"),
+        ("200 € / Monat", 2400, 2400, "ok"),
+        ("1.000 € p.a.", 1000, 1000, "ok"),
+        ("150 € pro Termin", 150, 150, "ok"),
+        ("ehrenamtlich", 0, 0, "zero"),
+        ("kostenlos", 0, 0, "zero"),
+        ("0,-", 0, 0, "zero"),
+        ("offen", None, None, "unknown"),
+        ("noch unklar", None, None, "unknown"),
+        ("k.A.", None, None, "unknown"),
+        ("siehe oben", None, None, "unreadable"),
+        ("wie Maßnahme 2", None, None, "unreadable"),
+        ("zzgl. Fahrtkosten", None, None, "unreadable"),
+        ("Personalkosten LRA", None, None, "unreadable"),
     ],
 )
 def test_parse_cost_cases(value, low, high, status):
     got = parse_cost(value)
     assert (got.min, got.max, got.status) == (low, high, status)
+
+
+def test_cost_notes_say_what_was_assumed():
+    assert "× 12" in parse_cost("50 €/Monat").note
+    assert "Termin" in parse_cost("150 € pro Termin").note
+    assert parse_cost("1.000 € p.a.").note == "" and parse_cost("500 €").note == ""
+
+
+@pytest.mark.parametrize(
+    ("header", "factor"),
+    [
+        ("Kosten (T€)", 1000),
+        ("Kosten in Tsd. €", 1000),
+        ("Kosten (Mio. €)", 1e6),
+        ("Kosten (EUR)", 1),
+        ("Kosten", 1),
+        ("geschätzte Kosten", 1),
+    ],
+)
+def test_header_unit(header, factor):
+    assert header_unit(header) == factor
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "status"),
+    [
+        (5, 5000, "ok"),
+        ("2,5", 2500, "ok"),
+        ("ca. 3", 3000, "ok"),
+        ("5 €", 5, "ok"),
+        ("kostenlos", 0, "zero"),
+        ("offen", None, "unknown"),
+    ],
+)
+def test_unit_from_the_header_scales_bare_numbers(value, low, status):
+    got = parse_cost(value, unit_factor=1000)
+    assert (got.min, got.status) == (low, status)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("++", 5.0), ("+", 4.0), ("o", 3.0), ("-", 2.0), ("--", 1.0), (" + + ", 5.0), (4, 4.0)],
+)
+def test_symbol_ratings(value, expected):
+    assert parse_rating(value, symbols=True) == expected
+
+
+def test_symbol_scale_needs_more_than_a_dash_and_not_given_words():
+    assert is_symbol_scale(["+", "-", None]) and not is_symbol_scale(["-", 3, 4])
+    assert parse_rating("-") is None and is_not_given("-") and is_not_given("k. A.")
+    assert not is_not_given("hoch")
 
 
 def test_parse_cost_keeps_text():

@@ -14,11 +14,13 @@ import pandas as pd
 from flueko import schema
 from flueko.ingest.cells import cell_text
 from flueko.ingest.detect import is_total_label
-from flueko.ingest.money import COST_UNREADABLE, COST_ZERO, parse_cost
+from flueko.ingest.money import COST_UNREADABLE, COST_ZERO, header_unit, parse_cost
+from flueko.ingest.rating_layout import section_name
 from flueko.ingest.ratings import (
     COST_MAX_ROLE,
     COST_MIN_ROLE,
     COST_ROLE,
+    cost_entries,
     header_map,
     measure_id,
 )
@@ -187,7 +189,20 @@ def parse_plan_sheet(
                 )
             )
             continue
-        rec = _plan_row(sheet, r, cols, title, round_id, reference_year, log)
+        section = section_name(sheet, r, title_col, vocabulary=vocab)
+        if section is not None:  # "Handlungsfeld Wohnen" in the measure column, maybe merged
+            section_field = section
+            log.append(
+                entry(
+                    "section_row",
+                    f"Abschnitt ‚{title}‘ — keine Maßnahme, Handlungsfeld der Zeilen darunter",
+                    cell=cell_ref(r, title_col),
+                    severity=INFO,
+                    **where,
+                )
+            )
+            continue
+        rec = _plan_row(sheet, r, cols, title, round_id, reference_year, log, header_row)
         if rec[schema.FIELD] is None:
             rec[schema.FIELD] = section_field
         if rec[schema.MEASURE_ID] in seen:
@@ -213,6 +228,7 @@ def _plan_row(
     round_id: str,
     reference_year: int | None,
     log: list[LogEntry],
+    header_row: int,
 ) -> dict:
     where = {"file": sheet.file, "sheet": sheet.name}
 
@@ -237,7 +253,8 @@ def _plan_row(
         log.append(
             entry(
                 "timeframe_unreadable",
-                f"Zeitraum '{cell_text(tf_raw)}' nicht erkannt",
+                f"Zeitraum ‚{cell_text(tf_raw)}‘ in {cell_ref(r, cols[schema.TIMEFRAME])} nicht "
+                "erkannt — als unbekannt gezählt",
                 cell=cell_ref(r, cols[schema.TIMEFRAME]),
                 **where,
             )
@@ -248,18 +265,12 @@ def _plan_row(
     for role, pick in ((COST_ROLE, "both"), (COST_MIN_ROLE, "min"), (COST_MAX_ROLE, "max")):
         if role not in cols or is_empty(raw(role)):
             continue
-        parsed = parse_cost(raw(role))
+        unit = header_unit(sheet.merged_value(header_row, cols[role]))
+        parsed = parse_cost(raw(role), unit_factor=unit)
         texts.append(parsed.text)
         statuses.append(parsed.status)
+        log.extend(cost_entries(parsed, sheet=sheet, cell=cell_ref(r, cols[role])))
         if parsed.status == COST_UNREADABLE:
-            log.append(
-                entry(
-                    "cost_unreadable",
-                    f"Kostenangabe '{parsed.text}' nicht lesbar — als unbekannt gezählt",
-                    cell=cell_ref(r, cols[role]),
-                    **where,
-                )
-            )
             continue
         if pick in ("both", "min") and parsed.min is not None:
             low = parsed.min

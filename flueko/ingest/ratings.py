@@ -1,23 +1,20 @@
 """Rating sheets → one row per rater × measure × criterion, plus the attributes of each measure.
 
-Three layouts are recognised from the header row:
-
-- long: one row per rater × measure (a column Bewerter/in, Teilnehmer, TN or Person);
-- column block per rater: headers such as "TN01 Wirkung", "Aufwand – Müller";
-- sheet per rater: neither of the above; the rater is the sheet name.
-
+The layout — long form, a column per rater under one or two header rows, combined headers
+("Wirkung LRA"), a sheet per rater — is recognised by :mod:`flueko.ingest.rating_layout`.
 Headers are matched case- and umlaut-insensitively against the ``headers`` lists of the round's
-vocabulary (``resources/vocabulary.yaml``); a scale hint in a header ("Wirkung (1-3)") sets the
-scale of that column, otherwise it is inferred (:func:`flueko.ingest.scales.detect_scale`).
-Values are normalised onto 1–5; ``scale_min``/``scale_max`` keep the raw scale, so the raw value
-can be recovered.
+vocabulary (``resources/vocabulary.yaml``). A scale hint in a header ("Wirkung (1-3)") sets the
+scale of that criterion, otherwise it is inferred from all its columns together
+(:func:`flueko.ingest.scales.detect_scale`); symbols ``++ … --`` and words (hoch/mittel/niedrig)
+are read as well. Every value is stored on the common 1–5 scale, and ``scale_min``/``scale_max``
+describe the stored value (1, 5); the scale each criterion was read on is logged once per sheet
+(``rating_scale``). Rater names are stored as given here; :mod:`flueko.ingest.raters` replaces
+them by pseudonyms for the whole round.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -25,12 +22,32 @@ from flueko import schema
 from flueko.ids import measure_id
 from flueko.ingest.cells import cell_text
 from flueko.ingest.detect import is_total_label
-from flueko.ingest.money import COST_OK, COST_UNREADABLE, COST_ZERO, parse_cost
-from flueko.ingest.scales import detect_scale, is_verbal_five, parse_rating, scale_from_header
+from flueko.ingest.money import COST_OK, COST_UNREADABLE, COST_ZERO, header_unit, parse_cost
+from flueko.ingest.rating_layout import (
+    RatingLayout,
+    criterion_in,
+    is_legend,
+    match_header,
+    rating_layout,
+    section_name,
+)
+from flueko.ingest.scales import (
+    TARGET_SCALE,
+    describe_scale,
+    detect_scale,
+    has_words,
+    is_not_given,
+    is_symbol_scale,
+    is_verbal_five,
+    parse_rating,
+    scale_from_header,
+)
 from flueko.ingest.timeframe import parse_timeframe, reference_year_from_round
 from flueko.log import INFO, WARNING, LogEntry, entry
 from flueko.sheet import Sheet, cell_ref, is_empty
 from flueko.vocabulary import Vocabulary, header_key, or_default
+
+__all__ = ["RatingLayout", "criterion_in", "header_map", "match_header", "rating_layout"]
 
 # roles of header cells besides schema columns (checked in flueko.vocabulary.HEADER_ROLES order)
 COST_MIN_ROLE = "cost_min"
@@ -64,30 +81,6 @@ def normalise_header(value: object) -> str:
     return header_key(cell_text(value))
 
 
-def match_header(
-    value: object, roles: Iterable[str] | None = None, *, vocabulary: Vocabulary | None = None
-) -> str | None:
-    """The role of a header cell (a key of the vocabulary's ``headers``), ``None`` if unknown."""
-    norm = normalise_header(value)
-    if not norm:
-        return None
-    headers = or_default(vocabulary).headers
-    for role in roles or headers:
-        for syn in headers[role]:
-            if norm == syn or norm.startswith(syn + " "):
-                if role == RATER_ROLE and _criterion_in(norm, headers):
-                    return None  # "TN 01 Wirkung" is a rater's column block
-                return role
-    return None
-
-
-def _criterion_in(norm: str, headers: Mapping[str, tuple[str, ...]]) -> str | None:
-    for criterion in schema.CRITERIA:
-        if any(re.search(rf"\b{s}\b", norm) for s in headers[criterion]):
-            return criterion
-    return None
-
-
 def header_map(
     sheet: Sheet, header_row: int, *, vocabulary: Vocabulary | None = None
 ) -> dict[str, int]:
@@ -99,39 +92,6 @@ def header_map(
         if role is not None and role not in found:
             found[role] = col
     return found
-
-
-@dataclass(frozen=True)
-class _Block:
-    rater: str
-    criterion: str
-    col: int
-
-
-def _rater_blocks(
-    sheet: Sheet, header_row: int, headers: Mapping[str, tuple[str, ...]]
-) -> list[_Block]:
-    """Column blocks per rater: used when a criterion heads two or more columns."""
-    found: list[tuple[int, str, str]] = []
-    for col, value in enumerate(sheet.row_values(header_row)):
-        if is_empty(value):
-            continue
-        criterion = _criterion_in(normalise_header(value), headers)
-        if criterion is not None:
-            found.append((col, criterion, cell_text(value)))
-    counts = pd.Series([c for _, c, _ in found], dtype="string").value_counts()
-    if counts.empty or counts.max() < 2:
-        return []
-    blocks = []
-    for col, criterion, text in found:
-        rest = re.sub(r"\(.*?\)|\[.*?\]", " ", text)
-        for syn in headers[criterion]:
-            pattern = re.escape(syn).replace("ae", "(?:ae|ä)").replace("ue", "(?:ue|ü)")
-            rest = re.sub(rf"(?i)\b{pattern}\b", " ", rest)
-        rest = " ".join(re.sub(r"^[\s:\-–—_/|.,]+|[\s:\-–—_/|.,]+$", "", rest).split())
-        if rest:
-            blocks.append(_Block(rest, criterion, col))
-    return blocks
 
 
 def parse_ratings_sheet(
@@ -149,7 +109,8 @@ def parse_ratings_sheet(
     sheet
         The worksheet.
     header_row
-        0-based row of the header.
+        0-based row of the (first) header row; a second header row below it is recognised
+        (:func:`flueko.ingest.rating_layout.rating_layout`).
     round_id
         Round the sheet belongs to.
     reference_year
@@ -161,15 +122,18 @@ def parse_ratings_sheet(
     Returns
     -------
     ratings, attrs, log
-        ``ratings`` follows ``schema.TABLES["ratings"]`` (value on 1–5, raw scale kept); a
-        missing rating gives no row and is counted in one info entry ("rating_missing").
-        ``attrs`` has one row per measure with :data:`ATTR_COLUMNS` (first non-empty value per
-        measure; for costs the first readable one). ``log`` names every unreadable cell.
+        ``ratings`` follows ``schema.TABLES["ratings"]`` (value on 1–5, ``scale_min``/
+        ``scale_max`` 1/5); a missing rating gives no row and is counted in one info entry
+        ("rating_missing"). ``attrs`` has one row per measure with :data:`ATTR_COLUMNS` (first
+        non-empty value per measure; for costs the first readable one). ``log`` names every
+        cell not read (unreadable values, mean columns, legend, section and totals rows) and
+        the scale each criterion was read on.
     """
     if reference_year is None:
         reference_year = reference_year_from_round(round_id)
     vocab = or_default(vocabulary)
-    cols = header_map(sheet, header_row, vocabulary=vocab)
+    lay = rating_layout(sheet, header_row=header_row, vocabulary=vocab)
+    cols = lay.roles
     log: list[LogEntry] = []
     where = {"file": sheet.file, "sheet": sheet.name}
     if schema.TITLE not in cols:
@@ -183,70 +147,57 @@ def parse_ratings_sheet(
             )
         )
         return schema.empty("ratings"), _attrs_frame([]), log
-
-    # (rater or None, criterion, col); None = the rater comes from the rater column
-    targets: list[tuple[str | None, str, int]]
-    if RATER_ROLE in cols:
-        targets = [(None, c, cols[c]) for c in schema.CRITERIA if c in cols]
-    else:
-        blocks = _rater_blocks(sheet, header_row, vocab.headers)
-        if blocks:
-            targets = [(b.rater, b.criterion, b.col) for b in blocks]
-        else:
-            rater = sheet.name or sheet.file
-            targets = [(rater, c, cols[c]) for c in schema.CRITERIA if c in cols]
-    data_rows = range(header_row + 1, sheet.n_rows)
-    scales = {}
-    for _, _, col in targets:
-        values = [sheet.value(r, col) for r in data_rows]
-        hint = scale_from_header(cell_text(sheet.value(header_row, col)))
-        scales[col] = (hint or detect_scale(values), is_verbal_five(values))
-
+    for col, why in sorted(lay.ignored.items()):
+        log.append(
+            entry(
+                "mean_column",
+                f"Spalte „{lay.headers.get(col, '')}“ ({why}) nicht ausgewertet",
+                cell=cell_ref(lay.header_rows[-1], col),
+                severity=INFO,
+                **where,
+            )
+        )
+    data_rows = range(lay.data_start, sheet.n_rows)
+    scales = _scales(sheet, lay, data_rows)
+    if lay.targets:
+        log.append(
+            entry(
+                "rating_scale",
+                "Skala: "
+                + " · ".join(
+                    dict.fromkeys(
+                        f"{_CRITERION_LABELS.get(t.criterion, t.criterion)} {scales[t.col][3]}"
+                        for t in lay.targets
+                    )
+                )
+                + (f" ({_LAYOUT_LABELS[lay.layout]})" if lay.layout in _LAYOUT_LABELS else ""),
+                severity=INFO,
+                **where,
+            )
+        )
+    title_col = cols[schema.TITLE]
+    targets = [(t.rater, t.criterion, t.col) for t in lay.targets]
     ratings: list[dict] = []
     attrs: dict[str, dict] = {}
     seen: set[tuple[str, str, str]] = set()
     n_missing = 0
+    section: str | None = None
     for r in data_rows:
-        title = cell_text(sheet.merged_value(r, cols[schema.TITLE]))
+        title = cell_text(sheet.merged_value(r, title_col))
         has_values = any(not is_empty(sheet.value(r, c)) for _, _, c in targets)
-        if r in sheet.hidden_rows:
-            if title or has_values:
+        skip = _skip_row(sheet, r, title, has_values, title_col, vocab)
+        if skip is not None:
+            if skip[0] == "section_row":
+                section = skip[2]
+            if skip[0]:
                 log.append(
-                    entry(
-                        "hidden_row",
-                        "ausgeblendete Zeile nicht ausgewertet",
-                        cell=cell_ref(r, cols[schema.TITLE]),
-                        severity=INFO,
-                        **where,
-                    )
+                    entry(skip[0], skip[1], cell=cell_ref(r, title_col), severity=skip[3], **where)
                 )
-            continue
-        if not title:
-            if has_values:
-                log.append(
-                    entry(
-                        "measure_missing",
-                        "Bewertung ohne Maßnahme — Zeile nicht ausgewertet",
-                        cell=cell_ref(r, cols[schema.TITLE]),
-                        **where,
-                    )
-                )
-            continue
-        if is_total_label(title, vocabulary=vocab):
-            log.append(
-                entry(
-                    "totals_row",
-                    f"Summen-/Mittelwertzeile '{title}' nicht ausgewertet",
-                    cell=cell_ref(r, cols[schema.TITLE]),
-                    severity=INFO,
-                    **where,
-                )
-            )
             continue
         mid = measure_id(title)
         row_rater = None
         if RATER_ROLE in cols:
-            row_rater = cell_text(sheet.value(r, cols[RATER_ROLE]))
+            row_rater = cell_text(sheet.merged_value(r, cols[RATER_ROLE]))
             if not row_rater and has_values:
                 row_rater = f"Zeile {r + 1}"
                 log.append(
@@ -263,15 +214,19 @@ def parse_ratings_sheet(
             if is_empty(raw):
                 n_missing += 1
                 continue
-            (lo, hi), five = scales[col]
-            value = parse_rating(raw, scale=(lo, hi), five_step_words=five)
+            lo_hi, five, symbols, _ = scales[col]
+            value = parse_rating(raw, scale=lo_hi, five_step_words=five, symbols=symbols)
             ref = cell_ref(r, col)
             if value is None:
+                given = is_not_given(raw)
                 log.append(
                     entry(
-                        "rating_unreadable",
-                        f"Bewertung '{cell_text(raw)}' nicht lesbar (Skala {lo}–{hi})",
+                        "rating_not_given" if given else "rating_unreadable",
+                        f"Bewertung ‚{cell_text(raw)}‘ in {ref} "
+                        + ("heißt: keine Angabe" if given else "nicht lesbar")
+                        + " — nicht gezählt",
                         cell=ref,
+                        severity=INFO if given else WARNING,
                         **where,
                     )
                 )
@@ -281,7 +236,7 @@ def parse_ratings_sheet(
                 log.append(
                     entry(
                         "rating_duplicate",
-                        f"doppelte Bewertung von '{who}' für '{title}' — erste gilt",
+                        f"doppelte Bewertung für '{title}' in {ref} — die erste gilt",
                         cell=ref,
                         **where,
                     )
@@ -296,14 +251,16 @@ def parse_ratings_sheet(
                     schema.RATER: who,
                     schema.CRITERION: criterion,
                     schema.VALUE: value,
-                    schema.SCALE_MIN: float(lo),
-                    schema.SCALE_MAX: float(hi),
+                    schema.SCALE_MIN: float(TARGET_SCALE[0]),
+                    schema.SCALE_MAX: float(TARGET_SCALE[1]),
                     schema.SOURCE_FILE: sheet.file,
                     schema.SOURCE_SHEET: sheet.name,
                     schema.SOURCE_CELL: ref,
                 }
             )
-        _collect_attrs(attrs, sheet, r, cols, mid, title, round_id, reference_year, log)
+        _collect_attrs(attrs, sheet, r, lay, mid, title, round_id, reference_year, log)
+        if section and attrs[mid].get(schema.FIELD) is None:
+            attrs[mid][schema.FIELD] = section
 
     if n_missing:
         log.append(
@@ -318,17 +275,110 @@ def parse_ratings_sheet(
     return ratings_df, _attrs_frame(list(attrs.values())), log
 
 
+_CRITERION_LABELS = {
+    schema.IMPACT: "Wirkung",
+    schema.EFFORT: "Aufwand",
+    schema.URGENCY: "Dringlichkeit",
+    schema.FEASIBILITY: "Umsetzbarkeit",
+}
+_LAYOUT_LABELS = {
+    "long": "eine Zeile je Bewerter/in und Maßnahme",
+    "matrix": "Spalte je Bewerter/in unter zwei Kopfzeilen",
+    "combined": "Spalte je Bewerter/in und Kriterium",
+    "per_rater_sheet": "ein Blatt je Bewerter/in, Blattname = Bewerter/in",
+}
+
+
+def _scales(sheet: Sheet, lay: RatingLayout, data_rows: range) -> dict[int, tuple]:
+    """Column → (numeric scale, five verbal steps, symbols, description). A scale hint in the
+    column's header wins; otherwise the scale is inferred from all columns of the criterion
+    together (a rater who gave at most 5 on a 1–10 sheet is still on 1–10)."""
+    out: dict[int, tuple] = {}
+    for criterion in dict.fromkeys(t.criterion for t in lay.targets):
+        cols = [t.col for t in lay.targets if t.criterion == criterion]
+        values = [sheet.value(r, c) for c in cols for r in data_rows]
+        five, symbols, words = is_verbal_five(values), is_symbol_scale(values), has_words(values)
+        pooled = detect_scale(values)
+        for c in cols:
+            hint = next(
+                (
+                    s
+                    for row in lay.header_rows
+                    if (s := scale_from_header(cell_text(sheet.merged_value(row, c))))
+                ),
+                None,
+            )
+            scale = hint or pooled
+            text = describe_scale(scale, five_step_words=five, symbols=symbols, words=words)
+            out[c] = (scale, five, symbols, text + (" (laut Kopfzeile)" if hint else ""))
+    return out
+
+
+def _skip_row(
+    sheet: Sheet, r: int, title: str, has_values: bool, title_col: int, vocab: Vocabulary
+) -> tuple[str, str, str | None, str] | None:
+    """Why a data row is no measure: (code, message, section name, severity), code "" for a
+    silently skipped empty row; ``None`` for a measure row."""
+    if r in sheet.hidden_rows:
+        if title or has_values:
+            return "hidden_row", "ausgeblendete Zeile nicht ausgewertet", None, INFO
+        return "", "", None, INFO
+    if not title:
+        if has_values:
+            return (
+                "measure_missing",
+                "Bewertung ohne Maßnahme — Zeile nicht ausgewertet",
+                None,
+                WARNING,
+            )
+        return "", "", None, INFO
+    if is_total_label(title, vocabulary=vocab):
+        return "totals_row", f"Summen-/Mittelwertzeile '{title}' nicht ausgewertet", None, INFO
+    if not has_values and is_legend(title):
+        return "legend_row", f"Legende ‚{title}‘ — keine Maßnahme", None, INFO
+    if not has_values and (name := section_name(sheet, r, title_col, vocabulary=vocab)):
+        return "section_row", f"Abschnitt ‚{title}‘ — keine Maßnahme", name, INFO
+    return None
+
+
+def cost_entries(parsed, *, sheet: Sheet, cell: str, what: str = "Kosten") -> list[LogEntry]:
+    """Log entries for a parsed cost cell: not readable (counted as unknown), or read with an
+    assumption (per month annualised, unit from the header)."""
+    where = {"file": sheet.file, "sheet": sheet.name}
+    if parsed.status == COST_UNREADABLE:
+        return [
+            entry(
+                "cost_unreadable",
+                f"{what} ‚{parsed.text}‘ in {cell} nicht lesbar — als unbekannt gezählt",
+                cell=cell,
+                **where,
+            )
+        ]
+    if parsed.note:
+        return [
+            entry(
+                "cost_assumed",
+                f"{what} ‚{parsed.text}‘ in {cell}: {parsed.note}",
+                cell=cell,
+                severity=INFO,
+                **where,
+            )
+        ]
+    return []
+
+
 def _collect_attrs(
     attrs: dict[str, dict],
     sheet: Sheet,
     r: int,
-    cols: dict[str, int],
+    lay: RatingLayout,
     mid: str,
     title: str,
     round_id: str,
     reference_year: int | None,
     log: list[LogEntry],
 ) -> None:
+    cols = lay.roles
     where = {"file": sheet.file, "sheet": sheet.name}
     rec = attrs.setdefault(
         mid,
@@ -349,12 +399,14 @@ def _collect_attrs(
         raw = sheet.merged_value(r, cols[schema.TIMEFRAME])
         if not is_empty(raw):
             tf = parse_timeframe(raw, reference_year=reference_year)
+            ref = cell_ref(r, cols[schema.TIMEFRAME])
             if not tf.ok:
                 log.append(
                     entry(
                         "timeframe_unreadable",
-                        f"Zeitraum '{cell_text(raw)}' nicht erkannt",
-                        cell=cell_ref(r, cols[schema.TIMEFRAME]),
+                        f"Zeitraum ‚{cell_text(raw)}‘ in {ref} nicht erkannt — als unbekannt "
+                        "gezählt",
+                        cell=ref,
                         **where,
                     )
                 )
@@ -363,18 +415,11 @@ def _collect_attrs(
                 rec[schema.TARGET_YEAR] = tf.target_year
     cost_col = cols.get(COST_ROLE)
     if cost_col is not None and rec.get("_cost_final") is None:
-        raw = sheet.merged_value(r, cost_col)
+        raw = sheet.value(r, cost_col)  # a cost merged over a measure's rows: its top cell
         if not is_empty(raw):
-            parsed = parse_cost(raw)
-            if parsed.status == COST_UNREADABLE:
-                log.append(
-                    entry(
-                        "cost_unreadable",
-                        f"Kostenangabe '{parsed.text}' nicht lesbar — als unbekannt gezählt",
-                        cell=cell_ref(r, cost_col),
-                        **where,
-                    )
-                )
+            unit = header_unit(lay.headers.get(cost_col, ""))
+            parsed = parse_cost(raw, unit_factor=unit)
+            log.extend(cost_entries(parsed, sheet=sheet, cell=cell_ref(r, cost_col)))
             if rec.get(schema.COST_TEXT) is None or parsed.status in (COST_OK, COST_ZERO):
                 rec[schema.COST_TEXT] = parsed.text
                 rec[schema.COST_MIN] = parsed.min

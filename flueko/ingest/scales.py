@@ -2,7 +2,9 @@
 
 Decisions (tested in ``tests/test_values.py``): verbal values use a three-step vocabulary
 (niedrig = 1, mittel = 3, hoch = 5) unless the column also holds "sehr …" words; then five steps
-(sehr niedrig = 1, niedrig = 2, mittel = 3, hoch = 4, sehr hoch = 5). Numbers are normalised
+(sehr niedrig = 1, niedrig = 2, mittel = 3, hoch = 4, sehr hoch = 5). Symbols ``++ + o - --``
+are five steps (5 … 1) when a column holds one of them besides a lone dash (:func:`is_symbol_scale`;
+in any other column "-" means "not given", see :func:`is_not_given`). Numbers are normalised
 linearly onto 1–5. :func:`detect_scale` only infers 1–5, 0–10 or 1–10 from the data; 1–3 or
 other scales need a header hint such as "Wirkung (1-3)", because a 1–5 column in which nobody
 gave more than 3 cannot be told apart from a 1–3 column.
@@ -70,6 +72,61 @@ def _verbal_key(text: str) -> str:
     return " ".join(words)
 
 
+_SYMBOLS: dict[str, float] = {
+    "++": 5.0,
+    "+": 4.0,
+    "o": 3.0,
+    "0": 3.0,
+    "○": 3.0,
+    "+/-": 3.0,
+    "+-": 3.0,
+    "±": 3.0,
+    "-": 2.0,
+    "–": 2.0,
+    "--": 1.0,
+    "––": 1.0,
+    "—": 1.0,
+    "-–": 1.0,
+    "–-": 1.0,
+}
+_SYMBOL_EVIDENCE = frozenset({"++", "+", "o", "○", "+/-", "+-", "±", "--", "––", "—"})
+_NOT_GIVEN = frozenset(
+    {
+        "k.a.",
+        "k. a.",
+        "ka",
+        "k.a",
+        "n.b.",
+        "nb",
+        "n. b.",
+        "-",
+        "–",
+        "—",
+        "?",
+        "/",
+        "keine angabe",
+        "entfaellt",
+        "nicht bewertet",
+        "enthaltung",
+    }
+)
+
+
+def _symbol_key(value: object) -> str:
+    return "".join(cell_text(value).lower().split())
+
+
+def is_symbol_scale(values: Iterable[object]) -> bool:
+    """True if a column rates with symbols ``++ + o - --`` (some value is one of them other
+    than a lone dash, which also means "not given")."""
+    return any(isinstance(v, str) and _symbol_key(v) in _SYMBOL_EVIDENCE for v in values)
+
+
+def is_not_given(value: object) -> bool:
+    """True for a cell that says "no rating" ("k. A.", "-", "?", "keine Angabe")."""
+    return isinstance(value, str) and fold_chars(cell_text(value)) in _NOT_GIVEN
+
+
 def is_verbal_five(values: Iterable[object]) -> bool:
     """True if a column uses five verbal steps (some value starts with "sehr")."""
     return any(isinstance(v, str) and _verbal_key(v).startswith("sehr ") for v in values)
@@ -98,7 +155,11 @@ def parse_raw_rating(value: object) -> float | None:
 
 
 def parse_rating(
-    value: object, *, scale: tuple[float, float] = (1, 5), five_step_words: bool = False
+    value: object,
+    *,
+    scale: tuple[float, float] = (1, 5),
+    five_step_words: bool = False,
+    symbols: bool = False,
 ) -> float | None:
     """Parse a rating cell and return it on the 1–5 scale.
 
@@ -111,12 +172,16 @@ def parse_rating(
     five_step_words
         Verbal values on five steps (hoch = 4) rather than three (hoch = 5); see
         :func:`is_verbal_five`.
+    symbols
+        The column rates with ``++ + o - --`` (5 … 1); see :func:`is_symbol_scale`.
 
     Returns
     -------
     float or None
         The value on 1–5, or ``None`` when empty, unreadable or outside ``scale``.
     """
+    if symbols and isinstance(value, str) and _symbol_key(value) in _SYMBOLS:
+        return _SYMBOLS[_symbol_key(value)]
     raw = parse_raw_rating(value)
     if raw is not None:
         lo, hi = scale
@@ -163,3 +228,29 @@ def detect_scale(values: Iterable[object]) -> tuple[int, int]:
     if 5 < top <= 10:
         return (1, 10)
     return TARGET_SCALE
+
+
+def describe_scale(
+    scale: tuple[float, float], *, five_step_words: bool, symbols: bool, words: bool
+) -> str:
+    """The scale a column was read on, in German, for the log ("1–10, auf 1–5 umgerechnet")."""
+    parts = []
+    lo, hi = scale
+    if (lo, hi) != TARGET_SCALE:
+        parts.append(f"Zahlen {lo:g}–{hi:g}, auf 1–5 umgerechnet")
+    else:
+        parts.append("Zahlen 1–5")
+    if symbols:
+        parts.append("Symbole ++ + o - -- = 5 4 3 2 1")
+    if words:
+        parts.append(
+            "Wörter sehr niedrig … sehr hoch = 1 … 5"
+            if five_step_words
+            else "Wörter niedrig/gering = 1, mittel = 3, hoch = 5"
+        )
+    return "; ".join(parts)
+
+
+def has_words(values: Iterable[object]) -> bool:
+    """True if some value is a verbal rating ("hoch", "Mittel", "sehr gering")."""
+    return any(isinstance(v, str) and _verbal_key(v) in _VERBAL_FIVE for v in values)
