@@ -247,3 +247,39 @@ def test_pseudonyms_stable_in_order_of_first_appearance():
     assert [e.code for e in log] == ["raters_pseudonymised"]
     kept, log = pseudonymise_raters(ratings, keep_names=True)
     assert list(kept[schema.RATER]) == labels and log == []
+
+
+def test_a_round_stores_pseudonyms_unless_the_analyst_opts_in(tmp_path):
+    """End to end: one sheet per rater, sheet names are persons and an institution."""
+    from openpyxl import Workbook
+
+    from flueko.config import Workspace
+    from flueko.pipeline import ingest_round
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for j, rater in enumerate(["Birgit Hollenbach", "Jobcenter", "Tarek Haddad"]):
+        ws = wb.create_sheet(rater)
+        ws.append(["Maßnahme", "Wirkung", "Aufwand"])
+        for i, title in enumerate(TITLES):
+            ws.append([title, IMPACT[i][j], EFFORT[i][j]])
+    folder = tmp_path / "data" / "raw" / "2016-12-07_v"
+    folder.mkdir(parents=True)
+    wb.save(folder / "boegen.xlsx")
+    result = ingest_round(Workspace.at(tmp_path), "2016-12-07_v")
+    ratings = result.tables["ratings"]
+    assert list(dict.fromkeys(ratings[schema.RATER])) == [
+        "Bewerter/in 1",
+        "Jobcenter",
+        "Bewerter/in 2",
+    ]
+    assert medians(ratings) == WANT
+    assert (result.log[schema.LOG_CODE] == "raters_pseudonymised").sum() == 1
+    kept = ingest_round(
+        Workspace.at(tmp_path), "2016-12-07_v", overrides={"privacy": {"keep_rater_names": True}}
+    )
+    assert set(kept.tables["ratings"][schema.RATER]) == {
+        "Birgit Hollenbach",
+        "Jobcenter",
+        "Tarek Haddad",
+    }
