@@ -120,7 +120,8 @@ def analyst_coding(
 ) -> pd.DataFrame | None:
     """The analysts' coding workbooks of a round, validated and combined.
 
-    A workbook with unknown keys is reported (every bad row) and not applied. With two or more
+    A workbook with unknown keys is reported (every bad row) and not applied. The valid codings
+    (with the analysts' comments) go to ``extras["coding"]``. With two or more
     coders, agreement per Handlungsfeld (Cohen's kappa) and the disagreements go to ``extras``;
     an idea the coders placed differently keeps its automatic category until they agree.
     """
@@ -136,6 +137,7 @@ def analyst_coding(
         valid.append((file, checked))
     if not valid:
         return None
+    extras["coding"] = pd.concat([c for _, c in valid], ignore_index=True)
     if len(valid) == 1:
         return valid[0][1]
     (file_a, a), (file_b, b) = valid[0], valid[1]

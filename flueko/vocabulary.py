@@ -62,6 +62,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "field": ("headers", "section_prefixes"),
     **{role: ("words", "headers") for role in PLAN_ROLES},
     "survey_group": ("words",),
+    "survey_metadata": ("headers",),
+    "contacts": ("words",),
     "codebook_id": ("words",),
     "sheet_names": ("summary", "generic", "generic_prefixes"),
     "totals": ("words",),
@@ -98,6 +100,12 @@ class Vocabulary:
         name no group (the text words included).
     measure, impact, effort, rater, plan, survey_group, codebook_id
         Words that decide the kind of a sheet (``plan``: the words of :data:`PLAN_ROLES`).
+    survey_metadata
+        Headers (as :func:`header_key`) of the metadata columns survey tools add to each
+        response ("Antwort ID", "Zeitstempel", "CASE"): evidence of a survey export.
+    contacts
+        Words of the columns of participant and contact lists ("Vorname", "E-Mail",
+        "Unterschrift"): two of them make a sheet personal data that is never read.
     headers
         Column role → header texts of rating sheets and plans, in :data:`HEADER_ROLES` order.
     summary_sheets
@@ -123,6 +131,8 @@ class Vocabulary:
     rater: tuple[str, ...]
     plan: tuple[str, ...]
     survey_group: tuple[str, ...]
+    survey_metadata: tuple[str, ...]
+    contacts: tuple[str, ...]
     codebook_id: tuple[str, ...]
     headers: Mapping[str, tuple[str, ...]]
     summary_sheets: tuple[str, ...]
@@ -222,6 +232,8 @@ def vocabulary_from_dict(data: Mapping[str, Any]) -> Vocabulary:
         rater=get("rater", "words"),
         plan=tuple(w for role in PLAN_ROLES for w in get(role, "words")),
         survey_group=get("survey_group", "words"),
+        survey_metadata=get("survey_metadata", "headers", header_key),
+        contacts=get("contacts", "words"),
         codebook_id=get("codebook_id", "words"),
         headers={role: get(role, "headers", header_key) for role in HEADER_ROLES},
         summary_sheets=get("sheet_names", "summary"),

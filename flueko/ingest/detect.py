@@ -51,12 +51,17 @@ def has_word(header: object, words: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class Detection:
-    """What a sheet is: its kind, header row (0-based) and the columns by role."""
+    """What a sheet is: its kind, header row (0-based) and the columns by role.
+
+    ``evidence``: why — the header labels (and value checks) that decided the kind, as the
+    „verstanden als“ line shows them (see :mod:`flueko.ingest.evidence`).
+    """
 
     kind: str
     header_row: int
     columns: dict[str, list[int]] = field(default_factory=dict)
     layout: str = ""
+    evidence: tuple[str, ...] = ()
 
 
 def _row_texts(sheet: Sheet, row: int) -> list[str]:
@@ -197,6 +202,93 @@ def _cards_columns(
     return None
 
 
+NOT_RECOGNISED = "not_recognised"
+"""Reason code of a sheet (or file) that does not look like dialogue data."""
+KINDS_EXPECTED = "Workshop-Karten, Bewertungsbogen, Rückmeldebogen oder Maßnahmenplan"
+
+
+def header_labels(sheet: Sheet, *, search_rows: int = 30, shown: int = 3) -> list[str]:
+    """The column labels of the most header-like row (most short text cells) near the top.
+
+    Only label-like cells are returned — short, with letters, no digits-only values, nothing the
+    privacy detectors flag — so a message quoting them never shows a name, phone number or
+    e-mail address from the rows below. ``shown`` labels at most, ``…`` appended when cut.
+    """
+    from flueko.privacy import find_personal_data
+
+    def label(value: object) -> str:
+        if is_empty(value) or isinstance(value, int | float):
+            return ""
+        text = " ".join(str(value).split())
+        if len(text) > MAX_LABEL or not re.search(r"[^\W\d_]{2}", text):
+            return ""
+        return "" if find_personal_data(text) else text
+
+    best: list[str] = []
+    for row in range(min(sheet.n_rows, search_rows)):
+        labels = [t for t in (label(v) for v in sheet.row_values(row)) if t]
+        if len(labels) > len(best):
+            best = labels
+    return best[:shown] + (["…"] if len(best) > shown else [])
+
+
+def not_recognised(sheet: Sheet, *, file: str | None = None, search_rows: int = 30) -> LayoutError:
+    """The refusal of a sheet that does not look like dialogue data (code ``not_recognised``).
+
+    „nicht erkannt: sieht nicht nach Workshop-Karten, Bewertungsbogen, Rückmeldebogen oder
+    Maßnahmenplan aus (Spalten: Produkt, Bezeichnung, Betrag 2017, …) — falls doch: in round.yaml
+    `hints: {files: {DATEI: karten}}` eintragen“. Quotes column labels only, never cell values.
+    """
+    labels = header_labels(sheet, search_rows=search_rows)
+    columns = f" (Spalten: {', '.join(labels)})" if labels else " (keine Spaltenköpfe gefunden)"
+    name = (file or sheet.file or "DATEI").replace('"', "")
+    if not re.fullmatch(r"[\w./-]+", name):
+        name = f'"{name}"'  # YAML needs quotes around spaces, brackets, colons
+    return LayoutError(
+        f"nicht erkannt: sieht nicht nach {KINDS_EXPECTED} aus{columns}",
+        file=file or sheet.file,
+        sheet=sheet.name or None,
+        hint=f"falls doch: in round.yaml `hints: {{files: {{{name}: karten}}}}` eintragen",
+        code=NOT_RECOGNISED,
+    )
+
+
+def is_data_row(sheet: Sheet, row: int, *, sample: int = 30) -> bool:
+    """True if a label of ``row`` stands again in its column in a row that is no repeated
+    header: the row is data ("TEXT" as a type in a variables table) — a header's labels are
+    unique in their columns."""
+    header = [fold(t) for t in _row_texts(sheet, row)]
+    for r in range(max(0, row - sample), min(row + 1 + sample, sheet.n_rows)):
+        texts = [fold(t) for t in _row_texts(sheet, r)]
+        same = any(h and h == t for h, t in zip(header, texts, strict=False))
+        if r != row and texts != header and same:
+            return True
+    return False
+
+
+def _cards_supported(sheet: Sheet, row: int, det: Detection, *, sample: int = 30) -> bool:
+    """True if the values under a long card header support it: the card column holds mostly
+    texts, not numbers (a budget's "Ergebnis 2015" holds amounts) and not the header word
+    again; with nothing below, a votes, question or group column must back the card word (a
+    data dictionary's last row "BEMERKUNG | TEXT | 2000" is no header)."""
+    values = [
+        sheet.value(r, c)
+        for c in det.columns.get("text", [])
+        for r in range(row + 1, min(row + 1 + sample, sheet.n_rows))
+        if not is_empty(sheet.value(r, c))
+    ]
+    if not values:
+        return any(det.columns.get(role) for role in ("votes", "question", "group"))
+    if is_data_row(sheet, row, sample=sample):
+        return False
+    numeric = sum(
+        (isinstance(v, int | float) and not isinstance(v, bool))
+        or bool(re.fullmatch(r"[-+]?[\d.,\s]+(?:€|%|EUR)?", str(v).strip()))
+        for v in values
+    )
+    return numeric < 0.5 * len(values)
+
+
 def detect_sheet(
     sheet: Sheet,
     *,
@@ -204,11 +296,14 @@ def detect_sheet(
     item_of: ItemMatcher,
     search_rows: int = 30,
     vocabulary: Vocabulary | None = None,
+    accept: Callable[[int, Detection], bool] | None = None,
 ) -> Detection:
     """Find the header row and kind of ``sheet``.
 
-    The header is the first row within ``search_rows`` that classifies; rows above it form the
-    title block. Raises :class:`LayoutError` listing the texts found and the words expected.
+    The header is the first row within ``search_rows`` that classifies and whose values support
+    it (card columns hold texts, a measure column no counts; ``accept(row, detection)`` may add a
+    check); rows above it form the title block. Raises :class:`LayoutError` with code
+    ``not_recognised`` (see :func:`not_recognised`) when no row does.
     """
     limit = min(sheet.n_rows, search_rows)
     vocab = or_default(vocabulary)
@@ -226,27 +321,18 @@ def detect_sheet(
             det = _two_row_ratings(sheet, row, vocab) or det
         if det is None or _numeric_below(sheet, row, det.columns.get("measure", [])):
             return None
+        if det.kind == "cards" and det.layout == "long" and not _cards_supported(sheet, row, det):
+            return None
+        if accept is not None and not accept(row, det):
+            return None
         return det
 
     for row in range(limit):
         det = classify(row)
         if det is None or _is_title_over_header(sheet, row, det, classify, limit):
             continue
-        return Detection(det.kind, row, det.columns, det.layout)
-    seen = []
-    for row in range(limit):
-        seen.extend(t for t in _row_texts(sheet, row) if t)
-        if len(seen) >= 8:
-            break
-    shown = "; ".join(f"„{t[:40]}“" for t in seen[:8]) or "keine"
-    raise LayoutError(
-        f"keine Kopfzeile erkannt (gefunden: {shown})",
-        file=sheet.file,
-        sheet=sheet.name or None,
-        hint="eine Kopfzeile mit z. B. Leitfrage | Beitrag | Punkte (Workshop-Karten), "
-        "Maßnahme | Bewerter/in | Wirkung | Aufwand (Bewertung) oder Teilnehmergruppe und "
-        "Fragen (Rückmeldebogen) einfügen",
-    )
+        return Detection(det.kind, row, det.columns, det.layout, det.evidence)
+    raise not_recognised(sheet, search_rows=search_rows)
 
 
 def _two_row_ratings(sheet: Sheet, row: int, vocab: Vocabulary) -> Detection | None:
