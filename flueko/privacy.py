@@ -56,6 +56,8 @@ _EMAIL = re.compile(
     r"(?![\w-])",
 )
 
+_AT_HINT = re.compile(r"(?<![^\W\d_])(?:at|ät)(?![^\W\d_])", re.IGNORECASE)
+
 # Phone numbers: digit groups joined by single separators; a leading 0, + or 00 (or a cue such
 # as "Tel.") makes them a number rather than an amount, a date or a range.
 _GROUPS = r"[0-9]+(?:(?:[ \t]?[/.\-–][ \t]?|[ \t])[0-9]+)*"
@@ -115,6 +117,8 @@ def _capitalised(word: str | None) -> bool:
 
 
 def _emails(text: str) -> list[Finding]:
+    if "@" not in text and _AT_HINT.search(text) is None:
+        return []  # fast path: most texts hold no address
     return [Finding("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
 
 

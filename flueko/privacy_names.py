@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["find_names", "first_name_kind", "is_office"]
@@ -63,7 +63,8 @@ _OFFICE = re.compile(
 # Capitalised words that are never a name nor a surname in these texts.
 _NOT_NAME = _words(
     """
-    name telefon e-mail mail tel fax handy herrn hr fr frauen herren dame damen der die das den dem des ein eine einer und oder
+    name telefon e-mail mail tel fax handy herrn hr fr frauen herren dame damen
+    der die das den dem des ein eine einer und oder
     aber auch bei mit für von vom zum zur im in an am auf aus nach über unter vor bis seit
     wegen ohne gegen ab als wie wo was wer wenn dass ob sie er es wir ihr ich man alle bitte
     danke dank kontakt termin frau herr familie familien kinder kind mutter vater eltern
@@ -113,12 +114,16 @@ def _lexicon() -> dict[str, bool]:
 
 def _plain(word: str) -> str:
     """``word`` without diacritics (``hêvî`` → ``hevi``)."""
+    if word.isascii():
+        return word
     kept = "\u0308"  # the diaeresis of ä, ö, ü is a letter of its own in German (Mariä)
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", word) if c == kept or not unicodedata.combining(c)
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", word) if c == kept or not unicodedata.combining(c)
     )
+    return unicodedata.normalize("NFC", bare)
 
 
+@lru_cache(maxsize=1 << 16)
 def first_name_kind(word: str) -> str | None:
     """``"name"``, ``"ambiguous"`` (also a German word) or ``None`` for ``word``.
 

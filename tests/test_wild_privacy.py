@@ -100,3 +100,91 @@ def test_masked_text_passes_the_gate():
 def test_terminal_output_escapes_control_characters():
     assert printable("Karten\x00\x00\x1b[31m\u202e") == "Karten\\x00\\x00\\x1b[31m\\u202e"
     assert printable("Blatt 1\tok") == "Blatt 1\tok"
+
+
+# --- end to end ----------------------------------------------------------------------------
+
+CARD_NAMES = [
+    ("Kontakt: Birgit Hollenbach, 0 62 21 / 40 55 12", ["Hollenbach", "40 55 12", "Birgit"]),
+    ("Tarek Haddad dolmetscht beim Wohnungsamt", ["Tarek", "Haddad"]),
+    ("Wohnungssuche: bei Monika Seitz melden, m.seitz at beispiel dot de", ["Seitz", "Monika"]),
+    ("Familie Demir sucht eine größere Wohnung", ["Demir"]),
+    ("Yonas Tesfay und Oksana Shevchenko suchen eine WG", ["Yonas", "Tesfay", "Shevchenko"]),
+]
+SURVEY_COMMENT = "Danke an Hodan Farah, Rückfragen an kontakt(at)tafel-beispiel.de"
+SECRETS = [s for _, found in CARD_NAMES for s in found] + ["Hodan", "Farah", "tafel-beispiel"]
+
+
+def _visible_texts(root: Path) -> dict[str, str]:
+    """Every file meant for others, as the text a reader can see."""
+    import openpyxl
+
+    from flueko.report.gate import visible_text
+
+    out = {}
+    for path in sorted((root / "reports").rglob("*")):
+        if path.suffix in {".html", ".md"}:
+            out[str(path)] = visible_text(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".xlsx":
+            wb = openpyxl.load_workbook(path, read_only=True)
+            cells = (str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row)
+            out[str(path)] = "\n".join(c for c in cells if c != "None")
+    return out
+
+
+@pytest.mark.slow
+def test_round_with_names_reaches_no_output_and_prints_no_control_characters(tmp_path):
+    import contextlib
+    import io
+    import shutil
+
+    import openpyxl
+
+    from flueko.cli import main
+    from flueko.config import Workspace
+    from flueko.io.tables import read_round
+    from flueko.report.outputs import export_codebook_for
+
+    from .conftest import DEMO_RAW
+
+    round_id = "2016-10-20_auftakt"
+    raw = tmp_path / "data" / "raw" / round_id
+    shutil.copytree(DEMO_RAW / round_id, raw)
+    cards = raw / "workshops" / "AK_Wohnen.xlsx"
+    wb = openpyxl.load_workbook(cards)
+    ws = wb.active
+    for text, _ in CARD_NAMES:
+        ws.append([None, text, 1])
+    wb.save(cards)
+    survey = raw / "umfrage" / "rueckmeldung_auftakt.csv"
+    lines = survey.read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = lines[1] + SURVEY_COMMENT if lines[1].endswith(";") else lines[1]
+    survey.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copyfile(cards, raw / "workshops" / "AK_Wohnen\x1b[31mrot.xlsx")
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["--workspace", str(tmp_path), "run", round_id, "--no-progress"])
+    printed = out.getvalue()
+    assert code == 0, printed
+    export_codebook_for(Workspace.at(tmp_path), round_id)
+    assert "\x1b" not in printed and "\\x1b[31mrot.xlsx" in printed
+
+    tables = read_round(tmp_path / "data" / "processed" / round_id)
+    stored = " ".join(map(str, (v for df in tables.values() for c in df.columns for v in df[c])))
+    texts = _visible_texts(tmp_path)
+    assert any(p.endswith("bericht.html") for p in texts)
+    assert any(p.endswith("kodierung.xlsx") for p in texts)
+    for secret in SECRETS:
+        assert secret not in stored, secret
+        for path, text in texts.items():
+            assert secret not in text, (secret, path)
+    assert "[Name]" in stored and "[Telefon]" in stored and "[E-Mail]" in stored
+
+
+def test_no_demo_participant_reaches_a_report(demo_run):
+    texts = _visible_texts(demo_run.root)
+    assert texts
+    for secret in ("Frau Beispiel", "Mustermann", "info@example.org", "23125"):
+        for path, text in texts.items():
+            assert secret not in text, (secret, path)
