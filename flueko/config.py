@@ -325,6 +325,13 @@ def check_round_meta(meta: Mapping[str, Any], *, file: str) -> dict[str, Any]:
     ):
         raise ConfigError("'costs' muss Posten: Betrag in EUR (Zahl ≥ 0) enthalten", file=file)
     hints = meta.get("hints") or {}
+    for key in hints if isinstance(hints, Mapping) else ():
+        if key not in ROUND_HINTS and "." in str(key):  # a file name right under hints:
+            raise ConfigError(
+                f"'hints.{key}': Dateien stehen unter 'hints: files:'",
+                file=file,
+                hint=f"so schreiben: hints: {{files: {{{key}: {hints[key]}}}}}",
+            )
     P.check_mapping(hints, ROUND_HINTS, file=file, under="hints")
     if isinstance(hints.get("survey_scale"), dict | list):
         raise P.type_error("hints.survey_scale", hints["survey_scale"], "ein Text", file=file)

@@ -235,6 +235,7 @@ def test_round_yaml_hint_with_an_unknown_kind_names_the_nearest_word(tmp_path):
         ({"hints": {"files": {"a.csv": {"kind": "karten", "columns": {"X": "txt"}}}}}, "'text'"),
         ({"hints": {"files": {"a.csv": {"knd": "karten"}}}}, "meinten Sie 'kind'?"),
         ({"hints": {"file": {"a.csv": "karten"}}}, "meinten Sie 'files'?"),
+        ({"hints": {"a.csv": "karten"}}, "so schreiben: hints: {files: {a.csv: karten}}"),
     ],
 )
 def test_round_yaml_hints_are_validated(meta, message):
