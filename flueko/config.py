@@ -132,11 +132,39 @@ def settings_copies(
 def load_settings(
     name: str, *, workspace: Workspace | None = None, round_id: str | None = None
 ) -> dict[str, Any]:
-    """Packaged ``resources/<name>`` overridden by ``data/raw/<name>`` and the round's copy."""
+    """Packaged ``resources/<name>`` overridden by ``data/raw/<name>`` and the round's copy.
+
+    Each copy is checked against the packaged file (:func:`check_copy`): a misspelt key is a
+    :class:`ConfigError` naming the copy, the key and the nearest valid key.
+    """
     settings = resource_yaml(name)
+    packaged = settings
     for path in settings_copies(name, workspace=workspace, round_id=round_id):
-        settings = deep_merge(settings, read_yaml(path))
+        copy = read_yaml(path)
+        check_copy(copy, packaged, file=str(path))
+        settings = deep_merge(settings, copy)
     return settings
+
+
+def check_copy(copy: Mapping[str, Any], packaged: Mapping[str, Any], *, file: str) -> None:
+    """Keys of a settings copy must be keys of the packaged file: its sections, and inside
+    sections of named entries (Handlungsfelder, Leitfragen, …) the attributes the packaged
+    entries use (``label``, ``keywords`` …). The entries themselves may be new."""
+    for key, value in copy.items():
+        if key not in packaged:
+            raise P.unknown_key_error(key, list(packaged), file=file)
+        ours = packaged[key]
+        if not (isinstance(value, Mapping) and isinstance(ours, Mapping)):
+            continue
+        entries = [v for v in ours.values() if isinstance(v, Mapping)]
+        if not entries or len(entries) != len(ours):
+            continue
+        attributes = sorted({a for e in entries for a in e})
+        for entry_key, entry in value.items():
+            for attr in entry if isinstance(entry, Mapping) else ():
+                if attr not in attributes:
+                    under = f"{key}.{entry_key}"
+                    raise P.unknown_key_error(attr, attributes, file=file, under=under)
 
 
 def load_params(
