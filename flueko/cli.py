@@ -403,6 +403,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rounds":
             for r in ws.rounds():
                 print(r)
+            if not ws.rounds():
+                print(
+                    f"keine Runden unter {ws.raw} — je Dialogrunde einen Unterordner anlegen "
+                    "(z. B. data/raw/2024-03-14_auftakt/) und die Dateien hineinlegen",
+                    file=sys.stderr,
+                )
             return 0
         if args.command == "codebook":
             from flueko.report.outputs import export_codebook_for

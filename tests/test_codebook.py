@@ -251,3 +251,9 @@ def test_own_instruction_and_key_sheets_are_recognised(tmp_path):
         assert is_own_sheet(Sheet(file="k.xlsx", name=name, rows=rows))
         assert not is_own_sheet(Sheet(file="k.xlsx", name=name, rows=(("Karte",),)))
     assert not is_own_sheet(Sheet(file="k.xlsx", name=SHEET, rows=((None,),)))
+
+
+def test_the_hidden_dropdown_lists_of_a_returned_plan_are_no_finding():
+    rows = (("Status", "Zuständig"), ("offen", "Jobcenter"))
+    assert is_own_sheet(Sheet(file="plan.xlsx", name="Listen", rows=rows, hidden=True))
+    assert not is_own_sheet(Sheet(file="plan.xlsx", name="Listen", rows=rows))  # visible

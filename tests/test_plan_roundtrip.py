@@ -49,6 +49,7 @@ def test_filled_plan_is_read_back_by_measure_id(demo_run, tmp_path):
 
     result = ingest_round(Workspace.at(root), ROUND)
     assert result.ok, result.log.to_string()
+    assert "hidden_sheet" not in result.log["code"].tolist()  # the plan's own dropdown lists
     measures = result.tables["measures"].set_index("measure_id")
     assert set(measures.index) == set(rated["measure_id"])
     assert measures.loc[ids[0], "status"] == "in_umsetzung"

@@ -204,3 +204,9 @@ def test_round_with_an_unreadable_file_is_written_but_never_ok(tmp_path, capsys)
     assert "FEHLER r " in result and "unvollständig eingelesen" in result
     assert "ok     r " not in result
     assert (root / "reports" / "r" / "bericht.html").is_file()
+
+
+def test_rounds_on_an_empty_workspace_says_what_to_do(tmp_path, capsys):
+    code, out, err = _run(capsys, tmp_path, "rounds")
+    assert code == 0 and out == ""
+    assert "keine Runden unter" in err and "Unterordner anlegen" in err

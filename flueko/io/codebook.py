@@ -262,14 +262,22 @@ def is_codebook_sheet(sheet: Sheet) -> bool:
     return sheet.name.strip().casefold() == SHEET.casefold() and _header_row(sheet.rows) is not None
 
 
+PLAN_LISTS = ("Listen", ("Status", "Zuständig"))
+"""Name and header of the hidden sheet feeding the dropdowns of flueko's Maßnahmenplan."""
+
+
 def is_own_sheet(sheet: Sheet) -> bool:
-    """True for the instruction sheet and the hidden key list of a codebook flueko wrote:
-    they are part of the codebook and are skipped without a log entry."""
+    """True for the helper sheets of workbooks flueko wrote: the instructions and the hidden
+    key list of a codebook, the hidden dropdown lists of a Maßnahmenplan. They are skipped
+    without a log entry (they are no data and no finding)."""
     first = tuple(sheet.rows[0][:4]) if sheet.rows and sheet.rows[0] else ()
-    if sheet.name.strip() == GUIDE_SHEET:
+    name = sheet.name.strip()
+    if name == GUIDE_SHEET:
         return first[:1] == (GUIDE[0],)
+    if name == PLAN_LISTS[0]:
+        return sheet.hidden and first[:2] == PLAN_LISTS[1]
     keys_header = ("Handlungsfeld", "Bezeichnung", "Leitfrage", "Bezeichnung")
-    return sheet.name.strip() == KEYS_SHEET and first == keys_header
+    return name == KEYS_SHEET and first == keys_header
 
 
 def coding_from_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
