@@ -84,9 +84,11 @@ def test_gate_stops_html_without_showing_the_data(line):
 def test_gate_names_cell_and_section():
     import pandas as pd
 
-    df = pd.DataFrame({"title": ["Sprachcafé", "Kontakt: Birgit Hollenbach"]})
-    with pytest.raises(PrivacyError, match=r"massnahmenplan.xlsx, Zeile 2, Spalte title"):
-        check_frame(df, output="massnahmenplan.xlsx")
+    df = pd.DataFrame(
+        {"measure_id": ["M-01", "M-02"], "title": ["Sprachcafé", "Kontakt: Birgit Hollenbach"]}
+    )
+    with pytest.raises(PrivacyError, match=r"massnahmenplan.xlsx, Maßnahme M-02, Spalte title"):
+        check_frame(df, output="massnahmenplan.xlsx", key="measure_id")
     md = "# Dokumentation\n\n## Runde 1\n\nTarek Haddad dolmetscht\n"
     with pytest.raises(PrivacyError, match="Abschnitt „Runde 1“"):
         check_markdown(md, output="dokumentation.md")

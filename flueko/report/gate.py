@@ -15,12 +15,14 @@ import re
 import nbformat
 import pandas as pd
 
+from flueko import schema
 from flueko.errors import PrivacyError
 from flueko.privacy import Finding, find_personal_data, mask_personal_data
 
 _LIBRARY_SCRIPT = re.compile(r'<script id="plotly-js">.*?</script>', re.S)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_ROW_LABELS = {schema.MEASURE_ID: "Maßnahme", schema.IDEA_ID: "Idee"}
 _KIND_LABELS = {"email": "E-Mail-Adresse", "phone": "Telefonnummer", "name": "Personenname"}
 
 
@@ -63,15 +65,20 @@ def check_text(text: str, *, where: str) -> None:
         )
 
 
-def check_frame(df: pd.DataFrame, *, output: str) -> None:
+def check_frame(df: pd.DataFrame, *, output: str, key: str | None = None) -> None:
     """Scan every text cell of ``df`` before it goes into ``output`` (a workbook).
 
-    The message names the output, the row (1-based) and the column of the first finding.
+    The message names the output, the row (its ``key`` value, e.g. the measure id, or the
+    1-based row number) and the column of the first finding.
     """
+    if key in df.columns:
+        rows = [f"{_ROW_LABELS.get(key, key)} {value}" for value in df[key]]
+    else:
+        rows = [f"Zeile {number}" for number in range(1, len(df) + 1)]
     for col in df.columns:
-        for number, value in enumerate(df[col], start=1):
+        for row, value in zip(rows, df[col], strict=True):
             if isinstance(value, str) and value:
-                check_text(value, where=f"{output}, Zeile {number}, Spalte {col}")
+                check_text(value, where=f"{output}, {row}, Spalte {col}")
 
 
 def check_markdown(markdown: str, *, output: str) -> None:

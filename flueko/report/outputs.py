@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from flueko import schema as s
 from flueko.config import Workspace, load_round_meta, load_settings
 from flueko.io.tables import read_round
 from flueko.report.gate import check_frame, check_markdown
@@ -32,7 +33,7 @@ def write_plan_workbook(ws: Workspace, round_id: str) -> list[Path]:
         return []
     meta = load_round_meta(ws.raw_round(round_id))
     target = ws.reports_round(round_id) / PLAN_XLSX
-    check_frame(measures, output=f"{round_id}/{PLAN_XLSX}")
+    check_frame(measures, output=f"{round_id}/{PLAN_XLSX}", key=s.MEASURE_ID)
     write_plan(
         measures,
         target,
@@ -48,7 +49,8 @@ def export_codebook_for(ws: Workspace, round_id: str) -> Path:
 
     contributions = read_round(ws.processed_round(round_id))["contributions"]
     target = ws.reports_round(round_id) / CODEBOOK_XLSX
-    check_frame(contributions, output=f"{round_id}/{CODEBOOK_XLSX}")  # may go to a second coder
+    # kodierung.xlsx may go to a second coder (inter-coder agreement): gated like the plan
+    check_frame(contributions, output=f"{round_id}/{CODEBOOK_XLSX}", key=s.IDEA_ID)
     previous = previous_coding(ws, round_id, target)
     export_codebook(contributions, target, taxonomy=_taxonomy(ws, round_id), previous=previous)
     return target
