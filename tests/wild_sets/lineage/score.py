@@ -6,7 +6,12 @@ measures — runs flueko's ingest on both and reads which cards each rated measu
 (``measures.parquet`` ``idea_ids`` → ``contributions.parquet``). Truth: the cards listed with
 each measure in ``groups.py``; the measures in ``UNRELATED`` come from no card.
 
-    python tests/wild_sets/lineage/score.py [--json OUT]
+    python tests/wild_sets/lineage/score.py [--split tune|holdout|all] [--json OUT]
+
+``--split``: the groups (and the measures from no card) are divided once by a fixed seed
+(:data:`SPLIT_SEED`) into a tuning half and a held-out half; the matcher is tuned on ``tune``
+only, ``holdout`` says how well that generalises. The ingest always runs on the whole set;
+only the measures of the chosen half are counted.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from groups import GROUPS, UNRELATED  # noqa: E402
+
+SPLIT_SEED = 20161207
+"""Fixed seed of the tune/holdout split (never change it after tuning started)."""
 
 KICKOFF, LATER = "2016-10-20_auftakt", "2016-12-07_vertiefung"
 SHEETS = {
@@ -69,7 +77,24 @@ def build(root: Path, *, seed: int = 7) -> None:
     wb.save(later / "bewertung.xlsx")
 
 
-def score() -> dict:
+def split_titles(split: str = "all") -> set[str]:
+    """Measure titles of the ``split`` half: ``tune``, ``holdout`` or ``all``."""
+    if split == "all":
+        return {t for _f, t, _c in GROUPS} | {t for _f, t in UNRELATED}
+    if split not in ("tune", "holdout"):
+        raise ValueError(f"unknown split {split!r}: tune, holdout or all")
+    rng = random.Random(SPLIT_SEED)
+    halves: dict[str, set[str]] = {"tune": set(), "holdout": set()}
+    for titles in ([t for _f, t, _c in GROUPS], [t for _f, t in UNRELATED]):
+        order = list(range(len(titles)))
+        rng.shuffle(order)
+        cut = (len(order) + 1) // 2
+        halves["tune"].update(titles[i] for i in order[:cut])
+        halves["holdout"].update(titles[i] for i in order[cut:])
+    return halves[split]
+
+
+def score(split: str = "all") -> dict:
     from flueko.config import Workspace
     from flueko.pipeline import ingest_round, write_result
 
@@ -82,7 +107,10 @@ def score() -> dict:
         contributions = pd.read_parquet(ws.processed_round(KICKOFF) / "contributions.parquet")
         measures = pd.read_parquet(ws.processed_round(LATER) / "measures.parquet")
     text_of = dict(zip(contributions["idea_id"], contributions["text"], strict=True))
-    truth = {t: set(c) for _f, t, c in GROUPS} | {t: set() for _f, t in UNRELATED}
+    chosen = split_titles(split)
+    truth = {t: set(c) for _f, t, c in GROUPS if t in chosen}
+    truth |= {t: set() for _f, t in UNRELATED if t in chosen}
+    measures = measures[measures["title"].isin(chosen)]
     tp = fp = 0
     per_measure = []
     for _, row in measures.iterrows():
@@ -103,10 +131,11 @@ def score() -> dict:
                 "wrong": sorted(wrong),
             }
         )
-    positives = sum(len(c) for _f, _t, c in GROUPS)
+    positives = sum(len(c) for _f, t, c in GROUPS if t in chosen)
     return {
+        "split": split,
         "pairs": positives,
-        "unrelated_measures": len(UNRELATED),
+        "unrelated_measures": sum(t in chosen for _f, t in UNRELATED),
         "true_links": tp,
         "wrong_links": fp,
         "recall": tp / positives,
@@ -119,12 +148,14 @@ def score() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("tune", "holdout", "all"), default="all")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    result = score()
+    result = score(args.split)
     print(
-        f"{result['pairs']} Karte↔Maßnahme-Paare, {result['unrelated_measures']} Maßnahmen ohne "
-        f"Karte: recall {result['recall']:.2f}, precision {result['precision']:.2f} "
+        f"[{result['split']}] {result['pairs']} Karte↔Maßnahme-Paare, "
+        f"{result['unrelated_measures']} Maßnahmen ohne Karte: "
+        f"recall {result['recall']:.2f}, precision {result['precision']:.2f} "
         f"({result['true_links']} richtig, {result['wrong_links']} falsch verknüpft; "
         f"{result['unrelated_linked']} Maßnahmen ohne Karte trotzdem verknüpft)"
     )
