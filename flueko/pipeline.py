@@ -8,6 +8,7 @@ which table and collects their log entries.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,14 @@ from flueko.analyse.survey_stats import summarise_items
 from flueko.config import PARAMS_FILE, Workspace, load_round_meta, settings_copies
 from flueko.errors import CodingError, ConfigError, FluekoError
 from flueko.ingest.raters import pseudonymise_raters
-from flueko.ingest.read import FileReport, ParsedRound, RoundContext, fingerprint, read_inputs
+from flueko.ingest.read import (
+    SETTINGS_FILES,
+    FileReport,
+    ParsedRound,
+    RoundContext,
+    fingerprint,
+    read_inputs,
+)
 from flueko.io import tables
 from flueko.io.codebook import validate_coding
 from flueko.io.tables import read_round
@@ -348,17 +356,55 @@ def ingest_round(
     built, extras, more = assemble(parsed, ctx, ws=ws)
     entries.extend(more)
     problems = [_one_line(e) for e in more if e.severity == L.ERROR]
-    folder = ws.raw_round(round_id)
+    inputs, in_force = inputs_fingerprint(ws, round_id, overrides=overrides)
     manifest = {
         "round": round_id,
         "flueko_version": __version__,
-        "fingerprint": fingerprint(folder),
+        "fingerprint": inputs,
         "files": [{"file": r.file, "kinds": sorted(set(r.kinds)), "ok": r.ok} for r in reports],
         "counts": {name: len(df) for name, df in built.items()},
     }
+    if in_force:
+        manifest["settings"] = in_force
     return IngestResult(
         round_id, built, L.to_frame(entries), reports, manifest, extras, problems=problems
     )
+
+
+def inputs_fingerprint(
+    ws: Workspace, round_id: str, *, overrides: Mapping[str, Any] | None = None
+) -> tuple[str, list[str]]:
+    """The fingerprint of the files that decide a round's results, and the settings in force.
+
+    Covers the round folder (raw files, coding workbooks, returned plans, the round's settings
+    copies) and the workspace-wide settings copies in ``data/raw/``; without workspace copies
+    it is the fingerprint of the round folder alone. Returns the fingerprint and the settings
+    in force: the copies (paths below ``data/raw/``) and each ``--param`` value.
+    """
+    folder = ws.raw_round(round_id)
+    digest = fingerprint(folder)
+    names = sorted(SETTINGS_FILES)
+    shared = [ws.raw / n for n in names if (ws.raw / n).is_file()]
+    own = [folder / n for n in names if n != "round.yaml" and (folder / n).is_file()]
+    in_force = [p.relative_to(ws.raw).as_posix() for p in (*shared, *own)]
+    in_force += [f"--param {key}={value}" for key, value in _dotted(overrides or {})]
+    if not shared:
+        return digest, in_force
+    combined = hashlib.sha256(digest.encode("ascii"))
+    for path in shared:
+        combined.update(path.name.encode("utf-8") + b"\0")
+        combined.update(hashlib.sha256(path.read_bytes()).digest())
+    return combined.hexdigest(), in_force
+
+
+def _dotted(tree: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in sorted(tree.items()):
+        if isinstance(value, Mapping):
+            out.extend(_dotted(value, f"{prefix}{key}."))
+        else:
+            out.append((f"{prefix}{key}", value))
+    return out
 
 
 def _one_line(e: L.LogEntry) -> str:

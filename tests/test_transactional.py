@@ -17,6 +17,7 @@ from flueko.config import Workspace
 from flueko.io import tables
 from flueko.io.atomic import all_or_nothing, write_text
 from flueko.io.runstate import STATE_FILE, read_state, record
+from flueko.pipeline import ingest_round, inputs_fingerprint
 from flueko.report.overview import staleness
 from flueko.report.runner import REPORT_NOTEBOOK
 
@@ -101,6 +102,10 @@ def test_staleness_from_the_recorded_run_and_the_raw_files(tmp_path):
     assert staleness(ws, R1) == ""
     (ws.raw_round(R1) / "neu.csv").write_text("Karte\nMehr Sprachkurse\n", encoding="utf-8")
     assert "seit dem Bericht geändert" in staleness(ws, R1)
+    record(folder, "report", ok=True, inputs=inputs_fingerprint(ws, R1)[0])
+    assert staleness(ws, R1) == ""
+    (ws.raw / "params.yaml").write_text("consolidate: {threshold: 70}\n", encoding="utf-8")
+    assert "Einstellungen der Runde sind seit dem Bericht geändert" in staleness(ws, R1)
     record(folder, "report", ok=False, error="x")
     assert "letzte Lauf des Berichts ist gescheitert" in staleness(ws, R1)
     record(folder, "ingest", ok=False, error="keine Eingabedateien")
@@ -210,3 +215,25 @@ def test_rounds_on_an_empty_workspace_says_what_to_do(tmp_path, capsys):
     code, out, err = _run(capsys, tmp_path, "rounds")
     assert code == 0 and out == ""
     assert "keine Runden unter" in err and "Unterordner anlegen" in err
+
+
+def test_the_fingerprint_covers_settings_copies_and_names_them(tmp_path):
+    ws = Workspace.at(_one_round(tmp_path))
+    plain = ingest_round(ws, R1).manifest
+    assert "settings" not in plain
+    (ws.raw / "params.yaml").write_text("consolidate: {threshold: 70}\n", encoding="utf-8")
+    copied = ingest_round(ws, R1, overrides={"survey": {"min_group_size": 3}}).manifest
+    assert copied["fingerprint"] != plain["fingerprint"]
+    assert copied["counts"]["measures"] != plain["counts"]["measures"]
+    assert copied["settings"] == ["params.yaml", "--param survey.min_group_size=3"]
+    from flueko.report.api import round_header
+
+    class Rep:
+        round_id, meta, title, district = R1, {}, "Auftakt", ""
+        manifest = copied
+
+    header = round_header(Rep())
+    assert (
+        "Eigene Einstellungen" in header
+        and "params.yaml, --param survey.min_group_size=3" in header
+    )

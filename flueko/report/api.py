@@ -135,14 +135,17 @@ def header_html(*, title: str, subtitle: str, district: str, facts: list[tuple[s
 
 
 def round_header(rep: RoundReport) -> str:
-    """Header of a round report with date, flueko version and the inputs' fingerprint."""
+    """Header of a round report with date, flueko version, the inputs' fingerprint (raw files
+    and settings copies) and the settings in force beside the shipped ones."""
     facts = [
         ("Runde", rep.round_id),
         ("Datum", fmt.day(rep.meta.get("date"))),
         ("Eingangsdateien", fmt.number(len(rep.manifest.get("files", [])))),
-        ("Fingerabdruck der Rohdaten", str(rep.manifest.get("fingerprint", "–"))[:16]),
+        ("Fingerabdruck der Eingaben", str(rep.manifest.get("fingerprint", "–"))[:16]),
         ("Erstellt mit", f"flueko {__version__}"),
     ]
+    if rep.manifest.get("settings"):  # copies of the settings files, --param values
+        facts.insert(4, ("Eigene Einstellungen", ", ".join(map(str, rep.manifest["settings"]))))
     return header_html(
         title=rep.title,
         subtitle="Auswertung des Kommunalen Flüchtlingsdialogs",

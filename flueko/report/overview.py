@@ -58,11 +58,12 @@ def staleness(ws: Workspace, round_id: str) -> str:
     """Why the round's report no longer shows the current state, or "" when it does.
 
     From ``reports/<round>/lauf.json``: the last ingest or report run of the round failed
-    (the previous outputs were kept), or the raw files changed after the report was written.
+    (the previous outputs were kept), or the raw files or settings copies changed after the
+    report was written (:func:`flueko.pipeline.inputs_fingerprint`).
     A round with no recorded run (an older workspace) is not marked.
     """
-    from flueko.ingest.read import fingerprint
     from flueko.io.runstate import read_state
+    from flueko.pipeline import inputs_fingerprint
 
     folder = ws.reports_round(round_id)
     state = read_state(folder)
@@ -82,8 +83,8 @@ def staleness(ws: Workspace, round_id: str) -> str:
     if report and not report.get("ok"):
         return "veraltet: der letzte Lauf des Berichts ist gescheitert"
     inputs = report.get("inputs")
-    if inputs and inputs != fingerprint(ws.raw_round(round_id)):
-        return "veraltet: die Dateien der Runde haben sich seit dem Bericht geändert"
+    if inputs and inputs != inputs_fingerprint(ws, round_id)[0]:
+        return "veraltet: Dateien oder Einstellungen der Runde sind seit dem Bericht geändert"
     return ""
 
 
