@@ -22,11 +22,12 @@ import base64
 import gzip
 import json
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flueko import __version__
 
@@ -130,20 +131,66 @@ def _page_css() -> str:
 
 
 def strip_for_report(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of ``nb`` without stderr streams, error outputs and empty code cells."""
+    """A copy of ``nb`` for the HTML export: no stderr streams, no error outputs, no plotly JSON.
+
+    The charts reach the report as their HTML; their JSON (beside it for JupyterLab) is the bulk
+    of the notebook, and nbconvert deep-copies what it gets. Only what changes is copied: ``nb``
+    itself stays as it is.
+    """
+    from nbformat import NotebookNode
+
+    cells = []
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            outputs = []
+            for o in cell.get("outputs", []):
+                if o.get("output_type") == "error" or (
+                    o.get("output_type") == "stream" and o.get("name") == "stderr"
+                ):
+                    continue
+                if PLOTLY_MIME in o.get("data", {}):
+                    data = {k: v for k, v in o["data"].items() if k != PLOTLY_MIME}
+                    o = NotebookNode({**o, "data": NotebookNode(data)})
+                outputs.append(o)
+            cell = NotebookNode({**cell, "outputs": outputs})
+        cells.append(cell)
+    return NotebookNode({**nb, "cells": cells, "metadata": NotebookNode(dict(nb.metadata))})
+
+
+_exporter_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _exporter() -> Any:
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(_templates_dir())])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.anchor_link_text = ""
+    exporter.language_code = "de"
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={REMOVE_TAG}, enabled=True), enabled=True
+    )
+    exporter.template  # noqa: B018 — compiles the templates now
+    return exporter
+
+
+def prepare() -> None:
+    """Ready the HTML export: import nbconvert, compile the templates, export a tiny notebook.
+
+    The runner calls it in a thread while the kernel runs the notebook, so that this second of
+    one-time work overlaps the wait instead of adding to it. Safe to call from any thread, any
+    number of times.
+    """
     import nbformat
 
-    nb = nbformat.from_dict(nb)
-    for cell in nb.cells:
-        if cell.get("cell_type") != "code":
-            continue
-        cell["outputs"] = [
-            o
-            for o in cell.get("outputs", [])
-            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
-            and o.get("output_type") != "error"
-        ]
-    return nb
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("## Probe"), nbformat.v4.new_code_cell("")]
+    nb.cells[1].outputs = [nbformat.v4.new_output("display_data", data={"text/html": "<p>-</p>"})]
+    notebook_to_html(nb, title="Probe")
 
 
 def table_of_contents(body: str) -> str:
@@ -165,29 +212,16 @@ def table_of_contents(body: str) -> str:
 
 def notebook_to_html(nb: nbformat.NotebookNode, *, title: str) -> str:
     """Render an executed notebook as the report HTML (no code, no prompts, no CDN)."""
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
-
-    exporter = HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(_templates_dir())])
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    exporter.anchor_link_text = ""
-    exporter.language_code = "de"
-    exporter.register_preprocessor(
-        TagRemovePreprocessor(remove_cell_tags={REMOVE_TAG}, enabled=True), enabled=True
-    )
+    library = plotly_library(nb)
     nb = strip_for_report(nb)
     nb.metadata["title"] = title
-    library = plotly_library(nb)
-    body, _ = exporter.from_notebook_node(
-        nb,
-        resources={
-            "plotly_label": library.label,
-            "plotly_packed": library.packed,
-            "page_css": _page_css(),
-            "report_css": _report_css(),
-            "flueko_version": __version__,
-        },
-    )
+    extra = {
+        "plotly_label": library.label,
+        "plotly_packed": library.packed,
+        "page_css": _page_css(),
+        "report_css": _report_css(),
+        "flueko_version": __version__,
+    }
+    with _exporter_lock:  # one exporter for the process, one export at a time (it holds the GIL)
+        body, _ = _exporter().from_notebook_node(nb, resources=extra)
     return table_of_contents(body)

@@ -7,7 +7,9 @@ every round's result, and the caller exits non-zero.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -24,7 +26,7 @@ from flueko.errors import ConfigError, FluekoError, ReportError
 from flueko.io import atomic
 from flueko.params import from_dotted, is_param_key, leaf_paths, unknown_key_error
 from flueko.report import gate
-from flueko.report.export import notebook_to_html
+from flueko.report.export import notebook_to_html, prepare
 
 REPORT_NOTEBOOK = "bericht.ipynb"
 OVERVIEW_NOTEBOOK = "uebersicht.ipynb"
@@ -137,11 +139,15 @@ def round_parameters(
 def execute(
     notebook: Path, output: Path, *, parameters: Mapping[str, Any], cwd: Path
 ) -> nbformat.NotebookNode:
-    """Run ``notebook`` with papermill into ``output`` (kept also when it fails)."""
+    """Run ``notebook`` with papermill into ``output`` (kept also when it fails).
+
+    The executed notebook is written once, when it is done or has failed (no save after every
+    cell), and returned from memory, not read back.
+    """
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.stem}.running{output.suffix}")
     try:
-        pm.execute_notebook(
+        nb = pm.execute_notebook(
             str(notebook),
             str(tmp),
             parameters=dict(parameters),
@@ -150,6 +156,7 @@ def execute(
             progress_bar=False,
             log_output=False,
             report_mode=False,
+            request_save_on_cell_execute=False,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except pm.PapermillExecutionError as err:
@@ -170,7 +177,13 @@ def execute(
             hint="ist flueko mit 'make install' vollständig installiert (Jupyter-Kernel python3)?",
         ) from err
     os.replace(tmp, output)
-    return nbformat.read(output, as_version=4)
+    return nb
+
+
+def _prepare_export() -> None:
+    # a problem here shows up again, in its place, when the export runs
+    with contextlib.suppress(Exception):
+        prepare()
 
 
 def render(
@@ -182,9 +195,13 @@ def render(
     title: str,
     parameters: Mapping[str, Any],
 ) -> list[Path]:
-    """Execute one report notebook, pass the gate, write notebook and HTML atomically."""
+    """Execute one report notebook, pass the gate, write notebook and HTML atomically.
+
+    While the kernel runs the notebook, a thread readies the HTML export (imports, template).
+    """
     source = notebooks_dir(workspace) / notebook_name
     executed = out_dir / notebook_name
+    threading.Thread(target=_prepare_export, name="flueko-export", daemon=True).start()
     nb = execute(source, executed, parameters=parameters, cwd=workspace.root)
     gate.check_notebook(nb)
     markup = notebook_to_html(nb, title=title)
