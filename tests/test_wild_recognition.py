@@ -22,10 +22,10 @@ pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).parent / "wild_sets" / "recognition"
 TRUTH: dict[str, dict] = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
-RIGHT_KIND_AT_LEAST = 44
+RIGHT_KIND_AT_LEAST = 46
 """Ratchet: files (of the unambiguous ones) read as their true kind — refused and contact
-lists included. Measured 44 of 48 when recognition with evidence was built (first run before
-it: 35); raise it when recognition improves, never lower it."""
+lists included. First run before recognition with evidence: 35 of 48; with it 44, and 46 with
+the survey-tool exports parsed; raise it when recognition improves, never lower it."""
 
 
 def _scorer():
