@@ -77,6 +77,10 @@ def test_progress_section_in_report_of_the_next_round(demo_run, tmp_path, capsys
     assert "Maßnahmenplan: Stand der Umsetzung" in html and "(Entwurf)" not in html
     row = html[html.index(title) :].split("</tr>")[0]
     assert "in Umsetzung" in row and "40\xa0%" in row
+    index = (root / "reports" / "index.html").read_text("utf-8")  # and per measure in the overview
+    row = index[index.index("Weg der Maßnahmen") :]
+    row = row[row.index(title) :].split("</tr>")[0]
+    assert "Fortschritt" in index and "40\xa0%" in row
 
 
 def test_a_plan_is_a_draft_until_something_is_filled_in():

@@ -244,6 +244,7 @@ def lineage_section(ov: Overview) -> None:
                     "round": short_label(ov, r),
                     s.RANK: row[s.RANK],
                     s.STATUS: row[s.STATUS],
+                    s.PROGRESS: row[s.PROGRESS],
                     "n_ideas": 0
                     if pd.isna(row[s.IDEA_IDS])
                     else str(row[s.IDEA_IDS]).count(";") + 1,
@@ -265,6 +266,7 @@ def lineage_section(ov: Overview) -> None:
             rounds=("round", lambda x: " → ".join(dict.fromkeys(x))),
             rank=(s.RANK, "first"),
             status=(s.STATUS, lambda x: _status_label(x.iloc[-1])),
+            progress=(s.PROGRESS, lambda x: x.iloc[-1]),
             n_ideas=("n_ideas", "max"),
         )
         .reset_index()
@@ -277,10 +279,11 @@ def lineage_section(ov: Overview) -> None:
             "rounds": "Runden",
             "rank": "Rang (Bewertung)",
             "status": "Status",
+            **({"progress": "Fortschritt"} if wide["progress"].notna().any() else {}),
             "n_ideas": "Ideen aus Workshops",
         },
-        formats={"rank": fmt.number, "n_ideas": fmt.number},
-        numeric=("rank", "n_ideas"),
+        formats={"rank": fmt.number, "n_ideas": fmt.number, "progress": fmt.percent},
+        numeric=("rank", "progress", "n_ideas"),
     )
 
 
