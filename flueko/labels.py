@@ -156,3 +156,26 @@ LOG_CODE_LABELS: dict[str, str] = {
     "unreadable_file": "Datei nicht lesbar",
 }
 """German reasons for the codes of ``ingest_log.csv`` (unknown codes are shown as they are)."""
+
+CODEBOOK_GUIDE: tuple[str, ...] = (
+    "Ideen nachkodieren",
+    "1. Im Blatt 'Kodierung' nur die gelben Spalten ausfüllen: 'Handlungsfeld (neu)' und "
+    "'Leitfrage (neu)' aus der Auswahlliste, 'Maßnahme' (gleicher Text = gleiche Maßnahme: "
+    "diese Ideen werden zusammengefasst) und 'Kommentar' (bleibt im Kodierbogen und in "
+    "data/processed/<runde>/extra_coding.csv). Leere Zellen ändern nichts.",
+    "2. Wer statt dessen die Spalte 'Handlungsfeld' oder 'Leitfrage' überschreibt: auch das "
+    "wird übernommen und im Protokoll (ingest_log.csv) vermerkt; steht in der Spalte '(neu)' "
+    "etwas anderes, gilt '(neu)'.",
+    "3. Die Spalte 'Ideen-ID' nicht ändern; Zeilen dürfen sortiert und gefiltert werden.",
+    "4. Die Datei unter data/raw/<runde>/ speichern (z. B. data/raw/<runde>/kodierung.xlsx). "
+    "Zwei Kodierende: je eine Datei (kodierung_anna.xlsx, kodierung_ben.xlsx); flueko zeigt "
+    "die Übereinstimmung, strittige Ideen bleiben bei der automatischen Zuordnung (ein neuer "
+    "Export listet sie im Blatt 'Strittig').",
+    "5. 'flueko run <runde>' ausführen. Die Zuordnung gilt dann als 'manuell'. Ein ungültiger "
+    "Eintrag bricht das Einlesen der Runde mit FEHLER und Zeilennummer ab; die bisherigen "
+    "Ergebnisse bleiben dann unverändert.",
+    "6. 'flueko codebook export <runde>' schreibt den Bogen neu und übernimmt dabei alles, was "
+    "in data/raw/<runde>/ und im bisherigen Export schon eingetragen ist.",
+)
+"""The instruction sheet of the codebook (:mod:`flueko.io.codebook`); the README section
+"Ideen nachkodieren" says the same."""

@@ -257,3 +257,19 @@ def test_the_hidden_dropdown_lists_of_a_returned_plan_are_no_finding():
     rows = (("Status", "Zuständig"), ("offen", "Jobcenter"))
     assert is_own_sheet(Sheet(file="plan.xlsx", name="Listen", rows=rows, hidden=True))
     assert not is_own_sheet(Sheet(file="plan.xlsx", name="Listen", rows=rows))  # visible
+
+
+def test_disputed_ideas_get_a_sheet_of_their_own(tmp_path):
+    path = tmp_path / "kodierung.xlsx"
+    disputed = pd.DataFrame({"idea_id": ["id1"], "field_a": ["wohnen"], "field_b": ["arbeit"]})
+    coders = pd.DataFrame({"coder_a": ["a.xlsx"], "coder_b": ["b.xlsx"]})
+    export_codebook(contributions(), path, taxonomy=TAX, disputed=disputed, coders=coders)
+    wb = load_workbook(path)
+    rows = tuple(tuple(r) for r in wb["Strittig"].iter_rows(values_only=True))
+    assert rows == (
+        ("Ideen-ID", "Arbeitskreis", "Idee", "Kodierung a.xlsx", "Kodierung b.xlsx"),
+        ("id1", "AK Wohnen", "Kein WLAN in den Unterkünften", "Wohnen", "Arbeit"),
+    )
+    assert is_own_sheet(Sheet(file="k.xlsx", name="Strittig", rows=rows))
+    export_codebook(contributions(), path, taxonomy=TAX)
+    assert "Strittig" not in load_workbook(path).sheetnames

@@ -104,6 +104,14 @@ def test_two_coders_agreement_in_the_report(tmp_path, capsys):
     table = html[html.index("Kodierung A (kodierung_anna.xlsx)") :]
     row = table[table.index(html_escape(text)) :].split("</tr>")[0]
     assert "Sprache" in row and "Arbeit" in row
+    # and in the next export, on a sheet of its own (skipped when the codebook comes back)
+    assert main([*ws, "codebook", "export", ROUND]) == 0
+    sheet = openpyxl.load_workbook(exported)["Strittig"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0][3:] == ["Kodierung kodierung_anna.xlsx", "Kodierung kodierung_ben.xlsx"]
+    assert rows[1:] == [
+        [ids[3], ideas.set_index("idea_id").loc[ids[3], "group"], text, "Sprache", "Arbeit"]
+    ]
 
 
 def test_coding_loop_both_columns_comments_and_a_re_export_that_keeps_entries(tmp_path, capsys):

@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from flueko import schema
 from flueko.errors import CodingError, InputFileError
 from flueko.io.xlsx import write_workbook
+from flueko.labels import CODEBOOK_GUIDE as GUIDE
 from flueko.log import INFO, LogEntry, entry
 from flueko.schema import CODING_COMMENT, CODING_MEASURE
 from flueko.sheet import Sheet
@@ -67,26 +68,6 @@ HEADERS: tuple[tuple[str, str | None, int], ...] = (
 _ANALYST = {COL_FIELD_NEW: schema.FIELD, COL_QUESTION_NEW: schema.QUESTION}
 _ANALYST.update({COL_MEASURE: CODING_MEASURE, COL_COMMENT: CODING_COMMENT})
 
-GUIDE = (
-    "Ideen nachkodieren",
-    "1. Im Blatt 'Kodierung' nur die gelben Spalten ausfüllen: 'Handlungsfeld (neu)' und "
-    "'Leitfrage (neu)' aus der Auswahlliste, 'Maßnahme' (gleicher Text = gleiche Maßnahme: "
-    "diese Ideen werden zusammengefasst) und 'Kommentar' (bleibt im Kodierbogen und in "
-    "data/processed/<runde>/extra_coding.csv). Leere Zellen ändern nichts.",
-    "2. Wer statt dessen die Spalte 'Handlungsfeld' oder 'Leitfrage' überschreibt: auch das "
-    "wird übernommen und im Protokoll (ingest_log.csv) vermerkt; steht in der Spalte '(neu)' "
-    "etwas anderes, gilt '(neu)'.",
-    "3. Die Spalte 'Ideen-ID' nicht ändern; Zeilen dürfen sortiert und gefiltert werden.",
-    "4. Die Datei unter data/raw/<runde>/ speichern (z. B. data/raw/<runde>/kodierung.xlsx). "
-    "Zwei Kodierende: je eine Datei (kodierung_anna.xlsx, kodierung_ben.xlsx); flueko zeigt "
-    "die Übereinstimmung, strittige Ideen bleiben bei der automatischen Zuordnung.",
-    "5. 'flueko run <runde>' ausführen. Die Zuordnung gilt dann als 'manuell'. Ein ungültiger "
-    "Eintrag bricht das Einlesen der Runde mit FEHLER und Zeilennummer ab; die bisherigen "
-    "Ergebnisse bleiben dann unverändert.",
-    "6. 'flueko codebook export <runde>' schreibt den Bogen neu und übernimmt dabei alles, was "
-    "in data/raw/<runde>/ und im bisherigen Export schon eingetragen ist.",
-)
-"""The workbook's own instructions (the README section "Ideen nachkodieren" says the same)."""
 
 _FORMULA_START = ("=", "+", "-", "@")
 _HEADER_FILL = PatternFill("solid", fgColor="1B6CA8")
@@ -102,12 +83,17 @@ def export_codebook(
     *,
     taxonomy: Taxonomy,
     previous: pd.DataFrame | None = None,
+    disputed: pd.DataFrame | None = None,
+    coders: pd.DataFrame | None = None,
 ) -> None:
     """Write the codebook workbook for ``contributions`` to ``path`` (atomically, reproducibly).
 
     Rows are sorted by round, group and idea_id; Handlungsfeld and Leitfrage are shown with
     their German labels. ``previous``: a coding table (:func:`coding_from_sheet`) whose entries
-    are carried into the analyst's columns, so that a re-export loses nothing. Text that starts
+    are carried into the analyst's columns, so that a re-export loses nothing. ``disputed``:
+    the ideas two coders placed differently (``idea_id``, ``field_a``, ``field_b``; the coders'
+    files in ``coders``, columns ``coder_a``, ``coder_b``), listed on a sheet "Strittig" to
+    settle them. Text that starts
     with ``= + - @`` is stored as text, never as a formula. The same input gives a
     byte-identical file.
     """
@@ -175,6 +161,8 @@ def export_codebook(
         )
         dv.add(f"{letter}2:{letter}{max(last, 1000)}")
         ws.add_data_validation(dv)
+    if disputed is not None and len(disputed):
+        _disputed_sheet(wb, df, disputed, coders, labels)
     guide = wb.create_sheet(GUIDE_SHEET)
     guide.column_dimensions["A"].width = 110
     for i, line in enumerate(GUIDE, start=1):
@@ -184,6 +172,41 @@ def export_codebook(
             cell.font = Font(bold=True, size=13)
     wb.properties.creator = "flueko"
     write_workbook(wb, Path(path))
+
+
+DISPUTED_SHEET = "Strittig"
+_DISPUTED_HEADER = (COL_ID, "Arbeitskreis", "Idee")
+
+
+def _disputed_sheet(wb, contributions, disputed, coders, labels) -> None:
+    """Sheet "Strittig": every idea the two coders placed differently, to settle in 'Kodierung'."""
+    names = ("A", "B")
+    if coders is not None and len(coders) and {"coder_a", "coder_b"} <= set(coders.columns):
+        names = tuple(str(coders[c].iloc[0]) for c in ("coder_a", "coder_b"))
+    ws = wb.create_sheet(DISPUTED_SHEET)
+    header = (*_DISPUTED_HEADER, f"Kodierung {names[0]}", f"Kodierung {names[1]}")
+    for col, text in enumerate(header, start=1):
+        cell = ws.cell(row=1, column=col, value=text)
+        cell.font, cell.fill = Font(bold=True, color="FFFFFF"), _HEADER_FILL
+    for col, width in zip("ABCDE", (16, 22, 60, 24, 24), strict=True):
+        ws.column_dimensions[col].width = width
+    ideas = contributions.set_index(schema.IDEA_ID)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for r, rec in enumerate(disputed.to_dict("records"), start=2):
+        idea = rec.get(schema.IDEA_ID)
+        known = idea in ideas.index
+        values = (
+            idea,
+            ideas.at[idea, schema.GROUP] if known else None,
+            ideas.at[idea, schema.TEXT] if known else None,
+            labels.get(rec.get("field_a"), rec.get("field_a")),
+            labels.get(rec.get("field_b"), rec.get("field_b")),
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=col)
+            _set_value(cell, value)
+            cell.alignment = wrap
+    ws.freeze_panes = "A2"
 
 
 def _entered(previous: pd.DataFrame | None, taxonomy: Taxonomy) -> dict[str, dict[str, str]]:
@@ -267,8 +290,9 @@ PLAN_LISTS = ("Listen", ("Status", "Zuständig"))
 
 
 def is_own_sheet(sheet: Sheet) -> bool:
-    """True for the helper sheets of workbooks flueko wrote: the instructions and the hidden
-    key list of a codebook, the hidden dropdown lists of a Maßnahmenplan. They are skipped
+    """True for the helper sheets of workbooks flueko wrote: the instructions, the hidden key
+    list and the disputed ideas of a codebook, the hidden dropdown lists of a Maßnahmenplan.
+    They are skipped
     without a log entry (they are no data and no finding)."""
     first = tuple(sheet.rows[0][:4]) if sheet.rows and sheet.rows[0] else ()
     name = sheet.name.strip()
@@ -276,6 +300,8 @@ def is_own_sheet(sheet: Sheet) -> bool:
         return first[:1] == (GUIDE[0],)
     if name == PLAN_LISTS[0]:
         return sheet.hidden and first[:2] == PLAN_LISTS[1]
+    if name == DISPUTED_SHEET:
+        return first[:3] == _DISPUTED_HEADER
     keys_header = ("Handlungsfeld", "Bezeichnung", "Leitfrage", "Bezeichnung")
     return name == KEYS_SHEET and first == keys_header
 

@@ -47,12 +47,20 @@ def export_codebook_for(ws: Workspace, round_id: str) -> Path:
     """``reports/<round>/kodierung.xlsx``: one row per idea for the analyst's coding."""
     from flueko.io.codebook import export_codebook
 
-    contributions = read_round(ws.processed_round(round_id))["contributions"]
+    tables = read_round(ws.processed_round(round_id))
+    contributions = tables["contributions"]
     target = ws.reports_round(round_id) / CODEBOOK_XLSX
     # kodierung.xlsx may go to a second coder (inter-coder agreement): gated like the plan
     check_frame(contributions, output=f"{round_id}/{CODEBOOK_XLSX}", key=s.IDEA_ID)
     previous = previous_coding(ws, round_id, target)
-    export_codebook(contributions, target, taxonomy=_taxonomy(ws, round_id), previous=previous)
+    export_codebook(
+        contributions,
+        target,
+        taxonomy=_taxonomy(ws, round_id),
+        previous=previous,
+        disputed=tables.get("extra_coder_disagreements"),
+        coders=tables.get("extra_coder_agreement"),
+    )
     return target
 
 
