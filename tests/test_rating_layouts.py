@@ -78,6 +78,7 @@ def test_criterion_over_rater_columns_with_raters_in_the_next_row(mode):
     assert (det.kind, det.header_row) == ("ratings", 0)
     assert (lay.layout, lay.header_rows) == ("matrix", (0, 1))
     assert lay.columns() == {"measure": [0], "impact": [1, 2, 3], "effort": [4, 5, 6]}
+    assert lay.reading() == {"kind": "ratings", "header_rows": (0, 1), "columns": lay.columns()}
     assert list(attrs[schema.TITLE]) == TITLES  # neither header row nor Mittelwert
     assert set(ratings[schema.RATER]) == set(RATERS)
     assert medians(ratings) == WANT

@@ -77,6 +77,11 @@ class RatingLayout:
             out.setdefault(t.criterion, []).append(t.col)
         return {k: sorted(set(v)) for k, v in out.items()}
 
+    def reading(self) -> dict:
+        """Keyword arguments for the cell accounting's ``Reading`` of this sheet: ``kind``,
+        ``header_rows`` (both rows of a two-row header) and ``columns`` (:meth:`columns`)."""
+        return {"kind": "ratings", "header_rows": self.header_rows, "columns": self.columns()}
+
 
 def criterion_in(norm: str, headers: Mapping[str, tuple[str, ...]]) -> str | None:
     """The criterion a folded header names ("wirkung lra" → ``impact``), else ``None``."""
