@@ -63,6 +63,11 @@ class ConsolidateParams(Section):
     """Similarity measure (``stem_overlap`` or a rapidfuzz scorer name)."""
     lineage_threshold: float
     """Similarity at which a later round's measure is linked to earlier cards."""
+    lineage_margin: float
+    """A card is linked to every measure scoring at least this share of its best measure."""
+    lineage_uncertain: float
+    """Width of the band around ``lineage_threshold`` whose links (and near misses) are listed
+    for the analyst as uncertain."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -234,6 +234,8 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
             contributions=earlier,
             scorer=cons.scorer,
             threshold=float(cons.lineage_threshold),
+            margin=float(cons.lineage_margin),
+            taxonomy=ctx.taxonomy,
         )
 
     if len(ratings):

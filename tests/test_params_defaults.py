@@ -22,6 +22,12 @@ EXPECTED: dict[str, dict[str, str]] = {
     "cluster_ideas": {"threshold": "consolidate.threshold", "scorer": "consolidate.scorer"},
     "link_lineage": {
         "threshold": "consolidate.lineage_threshold",
+        "margin": "consolidate.lineage_margin",
+        "scorer": "consolidate.scorer",
+    },
+    "lineage_links": {
+        "threshold": "consolidate.lineage_threshold",
+        "margin": "consolidate.lineage_margin",
         "scorer": "consolidate.scorer",
     },
     "pair_scores": {"scorer": "consolidate.scorer"},

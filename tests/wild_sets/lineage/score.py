@@ -94,7 +94,7 @@ def split_titles(split: str = "all") -> set[str]:
     return halves[split]
 
 
-def score(split: str = "all") -> dict:
+def score(split: str = "all", *, overrides: dict | None = None) -> dict:
     from flueko.config import Workspace
     from flueko.pipeline import ingest_round, write_result
 
@@ -103,7 +103,7 @@ def score(split: str = "all") -> dict:
         build(root)
         ws = Workspace.at(root)
         for round_id in (KICKOFF, LATER):
-            write_result(ws, ingest_round(ws, round_id))
+            write_result(ws, ingest_round(ws, round_id, overrides=overrides))
         contributions = pd.read_parquet(ws.processed_round(KICKOFF) / "contributions.parquet")
         measures = pd.read_parquet(ws.processed_round(LATER) / "measures.parquet")
     text_of = dict(zip(contributions["idea_id"], contributions["text"], strict=True))
