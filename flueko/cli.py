@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="Rohdaten einer Runde einlesen und aufbereiten")
     rounds_args(p)
+    p.add_argument(
+        "--verbose", "-v", action="store_true", help="je Blatt zeigen, wie es verstanden wurde"
+    )
     p = sub.add_parser("report", help="Bericht(e) aus den aufbereiteten Daten schreiben")
     rounds_args(p)
     _report_opts(p)
@@ -210,7 +213,11 @@ def _record(ws: Workspace, round_id: str, stage: str, *, error: str = "", inputs
 
 
 def cmd_ingest(
-    ws: Workspace, rounds: Sequence[str], settings: dict[str, Any] | None = None
+    ws: Workspace,
+    rounds: Sequence[str],
+    settings: dict[str, Any] | None = None,
+    *,
+    verbose: bool = False,
 ) -> dict[str, str]:
     """Ingest each round; print one line per file and a total. Returns each round's outcome.
 
@@ -244,10 +251,7 @@ def cmd_ingest(
                 continue
             parts = []
             if st.cells_seen:
-                parts.append(
-                    f"{st.ideas} Ideen aus {st.cards} Karten, {st.votes} Punkte "
-                    f"(Zellen {st.cells_seen} = {st.cards} Karten + {st.excluded} ausgeschlossen)"
-                )
+                parts.append(f"{st.ideas} Ideen aus {st.cards} Karten, {st.votes} Punkte")
             if f.ratings:
                 parts.append(f"{f.ratings} Bewertungen")
             if f.measures:
@@ -257,6 +261,14 @@ def cmd_ingest(
             if not parts:
                 parts.append(", ".join(sorted(set(f.kinds))) or "kein Inhalt")
             print(f"  {f.file}: {', '.join(parts)}, {f.warnings} Warnungen")
+            if f.cells.total:
+                print(f"    {f.cells.line()}")
+            if verbose:
+                understood = result.log[
+                    (result.log["file"] == f.file) & (result.log["code"] == "understood_as")
+                ]
+                for sheet, line in zip(understood["sheet"], understood["message"], strict=True):
+                    print(f"    verstanden als{f' [{sheet}]' if sheet else ''}: {line}")
         failed = {f.file for f in result.files if f.error}
         log = result.log
         for _, e in log[(log["severity"] == "error") & ~log["file"].isin(failed)].iterrows():
@@ -430,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok = True
         ingested: dict[str, str] = {}
         if args.command in ("ingest", "run"):
-            ingested = cmd_ingest(ws, rounds, settings)
+            ingested = cmd_ingest(ws, rounds, settings, verbose=getattr(args, "verbose", False))
             ok = all(o in (OK, EMPTY) for o in ingested.values())
         if args.command in ("report", "run"):
             ok = cmd_report(ws, rounds, args, overrides, settings, ingested) and ok

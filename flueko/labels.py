@@ -154,6 +154,20 @@ LOG_CODE_LABELS: dict[str, str] = {
     "too_large": "Datei zu groß",
     "unsupported_format": "Dateiformat nicht unterstützt",
     "unreadable_file": "Datei nicht lesbar",
+    # how a sheet was read, and cells that were not used (issue "nothing typed is lost")
+    "understood_as": "so verstanden (Blatt, Kopfzeile, Spalten)",
+    "unused_column": "Spalte nicht ausgewertet",
+    "unused_cells": "Zellen weder gelesen noch ausgeschlossen",
+    "placeholder": "Platzhalter statt Beitrag",
+    "formula_text": "Formel-ähnlicher Text",
+    "votes_inferred": "Punktespalte ohne Überschrift erschlossen",
+    "votes_in_text": "Punkte aus dem Kartentext gelesen",
+    "votes_conflict": "Punkte im Text und in der Spalte verschieden",
+    "votes_without_card": "Punkte ohne Karte",
+    "votes_unmatched": "Punkte für eine unbekannte Kartennummer",
+    "votes_duplicate": "Kartennummer im Punkteblock doppelt",
+    "row_without_card": "Zeile ohne Karte",
+    "count_block_by_position": "Punkteblock nach Reihenfolge zugeordnet",
 }
 """German reasons for the codes of ``ingest_log.csv`` (unknown codes are shown as they are)."""
 

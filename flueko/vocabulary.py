@@ -53,7 +53,7 @@ PLAN_ROLES: tuple[str, ...] = ("status", "progress", "goal", "number", "responsi
 
 SECTIONS: dict[str, tuple[str, ...]] = {
     "text": ("words", "weak_words"),
-    "votes": ("words", "compound_endings"),
+    "votes": ("words", "compound_endings", "symbols"),
     "question": ("words",),
     "group": ("words", "name_prefixes", "not_names"),
     **{role: ("headers",) for role in HEADER_ROLES},
@@ -94,7 +94,9 @@ class Vocabulary:
     ----------
     text, weak_text, question, votes, group
         Words of the card-sheet columns; ``votes`` are whole words, ``vote_endings`` end vote
-        compounds ("Gesamtpunkte").
+        compounds ("Gesamtpunkte"), ``vote_symbols`` are whole headers as written ("#").
+    number
+        Words of a numbering column ("Nr.", "Karte Nr.", "lfd. Nummer"): never votes, never text.
     group_prefixes, not_group_names
         Words that start a working-group name ("AK Wohnen"), and first words after them that
         name no group (the text words included).
@@ -122,6 +124,8 @@ class Vocabulary:
     question: tuple[str, ...]
     votes: tuple[str, ...]
     vote_endings: tuple[str, ...]
+    vote_symbols: tuple[str, ...]
+    number: tuple[str, ...]
     group: tuple[str, ...]
     group_prefixes: tuple[str, ...]
     not_group_names: frozenset[str]
@@ -223,6 +227,8 @@ def vocabulary_from_dict(data: Mapping[str, Any]) -> Vocabulary:
         question=get("question", "words"),
         votes=get("votes", "words"),
         vote_endings=get("votes", "compound_endings"),
+        vote_symbols=get("votes", "symbols", lambda w: "".join(w.split())),
+        number=get("number", "words"),
         group=get("group", "words"),
         group_prefixes=prefixes,
         not_group_names=frozenset({*text, *get("group", "not_names")}),

@@ -93,7 +93,7 @@ BRIEF_PAIRS = [
     ),
     (
         "Mieterführerschein anbieten",
-        'Kurs "Mieterführerschein" mit Zertifikat, das Vermieter überzeugt',
+        "Kurs „Mieterführerschein“ mit Zertifikat, das Vermieter überzeugt",  # verbatim
     ),
     (
         "Vergünstigtes Nahverkehrsticket für Azubis und Geflüchtete",
@@ -385,7 +385,7 @@ DEMO_CLUSTERS = [
     ],
     [
         "Mieterführerschein anbieten",
-        'Kurs "Mieterführerschein" mit Zertifikat, das Vermieter überzeugt',
+        "Kurs „Mieterführerschein“ mit Zertifikat, das Vermieter überzeugt",  # verbatim
     ],
     [
         "Kinderbetreuung während der Sprachkurse fehlt",

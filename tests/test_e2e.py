@@ -34,9 +34,10 @@ def test_demo_run_succeeds_and_writes_every_report(demo_run):
 
 def test_ingest_prints_reconciliation_per_file(demo_run):
     lines = demo_run.output.splitlines()
-    wohnen = next(line for line in lines if "AK_Wohnen.xlsx" in line)
-    m = re.search(r"Zellen (\d+) = (\d+) Karten \+ (\d+) ausgeschlossen", wohnen)
-    assert m and int(m[1]) == int(m[2]) + int(m[3])
+    at = next(i for i, line in enumerate(lines) if "AK_Wohnen.xlsx" in line)
+    pattern = r"Zellen (\d+) = Text (\d+) \+ Zahlen (\d+) \+ Kopf (\d+) \+ ausgeschlossen (\d+)"
+    m = re.search(pattern, lines[at + 1])
+    assert m and int(m[1]) == sum(int(m[i]) for i in range(2, 6))
     assert "Summe:" in demo_run.output
 
 

@@ -34,6 +34,8 @@ def test_packaged_file_has_every_list_and_is_written_folded():
             entries = PACKAGED[section][name]
             assert entries, f"{section}.{name} is empty"
             folder = header_key if name == "headers" else fold_word
+            if name == "symbols":  # compared as written ("#")
+                folder = str.strip
             assert [folder(e) for e in entries] == entries, f"{section}.{name}"
     assert set(PACKAGED) == set(SECTIONS)
 

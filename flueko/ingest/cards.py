@@ -9,150 +9,56 @@ Layouts handled (see :mod:`flueko.ingest.detect` for how they are recognised):
 - wide table — one column per guiding question, optionally a votes column right of each.
 
 The working group comes from a column, the sheet name, the title block or the file name, in
-that order (see :mod:`flueko.ingest.titles`). Every non-empty cell of a card column ends up as a
-card (split into ideas) or as a logged exclusion, and :class:`SheetStats` reconciles the counts.
+that order (see :mod:`flueko.ingest.titles`). Votes stand in a column left or right of the
+cards (named, or inferred from its values), in the card text ("Elterncafé (3 Punkte)") or in a
+separate block keyed by card number (:mod:`flueko.ingest.card_blocks`). Every non-empty cell of
+the sheet is used or logged (:mod:`flueko.ingest.card_cells`), and :class:`SheetStats`
+reconciles the card cells.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 import pandas as pd
 
-from flueko import ids
 from flueko import log as L
 from flueko import schema as s
-from flueko.ingest.clean import normalise_text, parse_votes, split_ideas
-from flueko.ingest.detect import Detection, fold, is_total_row
+from flueko.ingest.accounting import Reading, SheetUse
+from flueko.ingest.card_blocks import CountBlock, card_number, find_count_blocks, header_pairs
+from flueko.ingest.card_cells import (
+    Collector,
+    SheetStats,
+    account_blocks,
+    cell_is_card,
+    row_without_card,
+    skip_row,
+)
+from flueko.ingest.clean import normalise_text
+from flueko.ingest.detect import Detection, fold
 from flueko.ingest.titles import (
     group_from_text,
     heading_question,
     sheet_group,
     title_block_question,
 )
-from flueko.privacy import mask_personal_data
-from flueko.sheet import Sheet, cell_ref, is_empty
+from flueko.sheet import Sheet, cell_ref, column_letter, is_empty
 from flueko.vocabulary import Vocabulary, or_default
 
 QuestionMatcher = Callable[[str], str | None]
 GroupMatcher = Callable[[str], str | None]
 
-ERROR_VALUES = re.compile(r"^#(DIV/0!|NV|N/A|REF!|WERT!|VALUE!|NAME\?|NULL!|ZAHL!|NUM!|BEZUG!)$")
-INSTRUCTION_RE = re.compile(r"^\(?\s*(bitte|hinweis|anleitung|beispiel|ausfuellhinweis)\b")
-FORMULA_TEXT_RE = re.compile(r"^=\s*(?:[^\W\d_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)")
-"""A formula stored as text ("=SUMME(B2:B9)", "=A1&B1"): no card, the analyst should look."""
-PLACEHOLDERS = frozenset({"k a", "ka", "n b", "nb", "n a", "entfaellt", "tbd", "dito", "x", "xx"})
-"""Folded cell texts that stand for "nothing given" (k. A., n. b., entfällt …)."""
-
 
 @dataclass
-class SheetStats:
-    """Reconciliation of one sheet: every card cell seen is a card or an exclusion."""
+class CardSheet:
+    """What :func:`read_cards_sheet` gives: the ideas, the log, the counts and the cell use."""
 
-    cells_seen: int = 0
-    cards: int = 0
-    ideas: int = 0
-    excluded: int = 0
-    votes: int = 0
-    warnings: int = 0
-
-    def add(self, other: SheetStats) -> None:
-        for name in ("cells_seen", "cards", "ideas", "excluded", "votes", "warnings"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def reconciles(self) -> bool:
-        return self.cells_seen == self.cards + self.excluded
-
-
-@dataclass
-class _Collector:
-    sheet: Sheet
-    round_id: str
-    vocab: Vocabulary
-    rows: list[dict] = field(default_factory=list)
-    log: list[L.LogEntry] = field(default_factory=list)
-    stats: SheetStats = field(default_factory=SheetStats)
-    seen_keys: dict[str, int] = field(default_factory=dict)
-
-    def note(self, code: str, message: str, row: int, col: int, severity: str = L.WARNING):
-        self.log.append(
-            L.entry(
-                code,
-                message,
-                file=self.sheet.file,
-                sheet=self.sheet.name,
-                cell=cell_ref(row, col),
-                severity=severity,
-            )
-        )
-        if severity != L.INFO:
-            self.stats.warnings += 1
-
-    def exclude(self, code: str, message: str, row: int, col: int) -> None:
-        self.stats.excluded += 1
-        self.note(code, message, row, col, severity=L.INFO)
-
-    def card(
-        self,
-        *,
-        raw: object,
-        row: int,
-        col: int,
-        group: str,
-        question: str | None,
-        votes_cell: tuple[int, int] | None,
-    ) -> None:
-        ideas = [mask_personal_data(i) for i in split_ideas(raw)]
-        if not ideas:
-            self.exclude("empty_after_clean", "Zelle enthält nur Aufzählungszeichen", row, col)
-            return
-        votes = None
-        if votes_cell is not None:
-            vr, vc = votes_cell
-            value = self.sheet.value(vr, vc)
-            parsed = parse_votes(value)
-            if not parsed.ok:
-                self.note(
-                    "votes_unreadable",
-                    f"Punkte „{normalise_text(value)[:30]}“ nicht lesbar ({parsed.reason}); "
-                    "als fehlend gezählt",
-                    vr,
-                    vc,
-                )
-            votes = parsed.votes
-        self.stats.cards += 1
-        self.stats.ideas += len(ideas)
-        self.stats.votes += votes or 0
-        card_id = self._card_id(group, question, normalise_text(raw))
-        for number, text in enumerate(ideas, start=1):
-            self.rows.append(
-                {
-                    s.ROUND: self.round_id,
-                    s.GROUP: group,
-                    s.QUESTION: question,
-                    s.TEXT: text,
-                    s.VOTES: votes,
-                    s.CARD_ID: card_id,
-                    s.IDEA_ID: f"{card_id}-{number}",
-                    s.SOURCE_FILE: self.sheet.file,
-                    s.SOURCE_SHEET: self.sheet.name,
-                    s.SOURCE_ROW: row + 1,
-                    s.SOURCE_CELL: cell_ref(row, col),
-                }
-            )
-
-    def _card_id(self, group: str, question: str | None, text: str) -> str:
-        key = "\x1f".join(
-            [self.round_id, self.sheet.file, self.sheet.name, group, question or "", text]
-        )
-        digest = ids.digest(key)
-        n = self.seen_keys.get(digest, 0) + 1
-        self.seen_keys[digest] = n
-        return f"K{digest}" if n == 1 else f"K{digest}.{n}"
+    contributions: pd.DataFrame
+    log: list[L.LogEntry]
+    stats: SheetStats
+    use: SheetUse
 
 
 def parse_cards_sheet(
@@ -181,8 +87,30 @@ def parse_cards_sheet(
     Returns
     -------
     contributions, log entries, reconciliation counts
+        (:func:`read_cards_sheet` also says which cell was used how.)
     """
-    col = _Collector(sheet, round_id, or_default(vocabulary))
+    out = read_cards_sheet(
+        sheet,
+        detection=detection,
+        round_id=round_id,
+        question_of=question_of,
+        group_of=group_of,
+        vocabulary=vocabulary,
+    )
+    return out.contributions, out.log, out.stats
+
+
+def read_cards_sheet(
+    sheet: Sheet,
+    *,
+    detection: Detection,
+    round_id: str,
+    question_of: QuestionMatcher,
+    group_of: GroupMatcher,
+    vocabulary: Vocabulary | None = None,
+) -> CardSheet:
+    """:func:`parse_cards_sheet` plus the use of every cell (:class:`SheetUse`, exhaustive)."""
+    col = Collector(sheet, round_id, or_default(vocabulary))
     header = detection.header_row
     head_texts = [normalise_text(v) for v in sheet.row_values(header)]
     default_group = None
@@ -190,58 +118,55 @@ def parse_cards_sheet(
         default_group = sheet_group(
             sheet, header_row=header, group_of=group_of, vocabulary=col.vocab
         )
+    notes: list[str] = []
+    columns = {k: list(v) for k, v in detection.columns.items()}
+    if "votes" in detection.inferred and detection.columns.get("votes"):
+        c = detection.columns["votes"][0]
+        col.log.append(
+            L.entry(
+                "votes_inferred",
+                f"Spalte {column_letter(c)} ohne Überschrift neben den "
+                "Karten hält nur kleine ganze Zahlen: als Punkte gelesen — falls falsch, "
+                "eine Überschrift eintragen",
+                file=sheet.file,
+                sheet=sheet.name,
+                cell=cell_ref(header, c),
+                severity=L.INFO,
+            )
+        )
     if detection.layout == "wide":
         _parse_wide(col, detection, head_texts, default_group, question_of)
     else:
-        _parse_long(col, detection, head_texts, default_group, question_of)
-    df = pd.DataFrame(col.rows, columns=[*s.CONTRIBUTIONS_COLUMNS[:11], s.SOURCE_CELL])
-    return s.conform(df, "contributions"), col.log, col.stats
-
-
-def _is_header_repeat(texts: list[str], head_texts: list[str]) -> bool:
-    filled = [fold(t) for t in texts if t]
-    return bool(filled) and filled == [fold(t) for t in head_texts if t]
-
-
-def _skip_row(col: _Collector, row: int, texts: list[str], cells: list[int], head: list[str]):
-    """Exclude a whole row when it is hidden, a totals row or a repeated header."""
-    reason = None
-    if row in col.sheet.hidden_rows:
-        reason = ("hidden_row", "ausgeblendete Zeile nicht ausgewertet")
-    elif _is_header_repeat(texts, head):
-        reason = ("duplicate_header", "wiederholte Kopfzeile")
-    elif is_total_row(texts, vocabulary=col.vocab):
-        reason = ("totals_row", "Summenzeile")
-    if reason is None:
-        return False
-    for c in cells:
-        if texts[c]:
-            col.stats.cells_seen += 1
-            col.exclude(
-                reason[0], f"{reason[1]}: „{texts[c][:40]}“ nicht als Beitrag gezählt", row, c
+        blocks = _parse_long(col, detection, head_texts, default_group, question_of)
+        for b in blocks:
+            kind = "daneben" if b.header_row == header else "darunter"
+            notes.append(f"Punkteblock {b.span()} ({kind}: Nr. → Punkte)")
+    if col.text_votes:
+        notes.append(f"Punkte im Kartentext ({len(col.text_votes)} Karten)")
+        r, c, part = col.text_votes[0]
+        col.log.append(
+            L.entry(
+                "votes_in_text",
+                f"Punkte aus dem Kartentext gelesen: {len(col.text_votes)} Karten "
+                f"(z. B. „{part}“) — der Punkteteil gehört nicht zur Idee",
+                file=sheet.file,
+                sheet=sheet.name,
+                cell=cell_ref(r, c),
+                severity=L.INFO,
             )
-    return True
-
-
-def _cell_is_card(col: _Collector, raw: object, row: int, c: int) -> bool:
-    """Log and exclude cells that cannot be cards (error values, instructions)."""
-    text = normalise_text(raw)
-    if ERROR_VALUES.match(text):
-        col.stats.excluded += 1
-        col.note("error_value", f"Fehlerwert {text} statt eines Beitrags", row, c)
-        return False
-    folded = fold(text)
-    if INSTRUCTION_RE.match(folded):
-        col.exclude("instruction", f"Ausfüllhinweis „{text[:40]}“ nicht gezählt", row, c)
-        return False
-    if FORMULA_TEXT_RE.match(text):
-        col.stats.excluded += 1
-        col.note("formula_text", f"Formel als Text „{text[:40]}“ statt eines Beitrags", row, c)
-        return False
-    if (not folded or folded in PLACEHOLDERS) and split_ideas(raw):
-        col.exclude("placeholder", f"Platzhalter „{text[:20]}“ ist kein Beitrag", row, c)
-        return False
-    return True
+        )
+    reading = Reading(
+        kind="cards",
+        header_rows=(header,),
+        columns=columns,
+        inferred=detection.inferred,
+        matched=detection.matched,
+        exhaustive=True,
+        notes=tuple(notes),
+    )
+    df = pd.DataFrame(col.rows, columns=[*s.CONTRIBUTIONS_COLUMNS[:11], s.SOURCE_CELL])
+    use = SheetUse(reading, col.consumed, col.excluded)
+    return CardSheet(s.conform(df, "contributions"), col.log, col.stats, use)
 
 
 @dataclass(frozen=True)
@@ -254,9 +179,24 @@ class _Table:
     question: int | None
     group: int | None
     votes: int | None
+    number: int | None
 
 
-def _long_tables(detection: Detection, head_texts: list[str], n_cols: int) -> list[_Table]:
+def _own_number(numbers: list[int], text_c: int, pair_keys: set[int]) -> int | None:
+    """The numbering column of a card list: the one nearest the card column, preferring one
+    that does not head a "Nr. | Punkte" pair (that pair is a count block of its own)."""
+    free = [c for c in numbers if c not in pair_keys] or numbers
+    return min(free, key=lambda c: (abs(c - text_c), c)) if free else None
+
+
+def _long_tables(
+    detection: Detection,
+    head_texts: list[str],
+    n_cols: int,
+    *,
+    not_votes: set[int],
+    pair_keys: set[int],
+) -> list[_Table]:
     """Split a long layout into the tables that stand side by side (one per card column).
 
     The first table starts in column A; each further table starts as far left of its card
@@ -276,7 +216,7 @@ def _long_tables(detection: Detection, head_texts: list[str], n_cols: int) -> li
             return [c for c in detection.columns.get(role) or [] if lo <= c <= hi]
 
         questions, groups = inside("question"), inside("group")
-        votes = [v for v in inside("votes") if v != text_c]
+        votes = [v for v in inside("votes") if v != text_c and v not in not_votes]
         out.append(
             _Table(
                 first=first,
@@ -285,12 +225,13 @@ def _long_tables(detection: Detection, head_texts: list[str], n_cols: int) -> li
                 question=questions[0] if questions else None,
                 group=groups[0] if groups else None,
                 votes=min(votes, key=lambda v: abs(v - text_c)) if votes else None,
+                number=_own_number(inside("id"), text_c, pair_keys),
             )
         )
     return out
 
 
-def _table_group(col: _Collector, table: _Table, *, header_row: int) -> str | None:
+def _table_group(col: Collector, table: _Table, *, header_row: int) -> str | None:
     """A group named in the title block above one of several side-by-side tables."""
     for row in range(header_row):
         for c in range(table.first, table.last + 1):
@@ -300,20 +241,57 @@ def _table_group(col: _Collector, table: _Table, *, header_row: int) -> str | No
     return None
 
 
-def _parse_long(col, detection, head_texts, default_group, question_of) -> None:
-    tables = _long_tables(detection, head_texts, col.sheet.n_cols)
+def _parse_long(col, detection, head_texts, default_group, question_of) -> list[CountBlock]:
+    """Parse every card table of a long layout; returns the count blocks found."""
+    header = detection.header_row
+    pair_keys = {k for k, _ in header_pairs(head_texts, col.vocab)}
+    n_cols = col.sheet.n_cols
+    tables = _long_tables(detection, head_texts, n_cols, not_votes=set(), pair_keys=pair_keys)
+    own = [t.number for t in tables if t.number is not None]
+    blocks = find_count_blocks(
+        col.sheet, header_row=header, head_texts=head_texts, own_ids=own, vocab=col.vocab
+    )
+    if blocks:
+        not_votes = {b.count_col for b in blocks if b.header_row == header}
+        tables = _long_tables(
+            detection, head_texts, n_cols, not_votes=not_votes, pair_keys=pair_keys
+        )
     for table in tables:
         group = default_group
         if len(tables) > 1 and table.group is None:
-            group = _table_group(col, table, header_row=detection.header_row) or group
-        _parse_long_table(col, table, detection.header_row, head_texts, group, question_of)
+            group = _table_group(col, table, header_row=header) or group
+        mine = [b for b in blocks if table.first <= b.key_col <= table.last]
+        _parse_long_table(col, table, header, head_texts, group, question_of, mine)
+    return blocks
 
 
-def _parse_long_table(col, table: _Table, header, head_texts, default_group, question_of) -> None:
+def _block_rows(blocks: list[CountBlock], header: int) -> tuple[set[int], set[int]]:
+    """Rows taken by blocks below the header, and columns taken by blocks beside the cards."""
+    rows: set[int] = set()
+    cols: set[int] = set()
+    for b in blocks:
+        if b.header_row == header:
+            cols |= {b.key_col, b.count_col}
+        else:
+            first = b.title_row if b.title_row is not None else b.header_row
+            rows |= set(range(first, b.last_row + 1))
+    return rows, cols
+
+
+def _parse_long_table(
+    col, table: _Table, header, head_texts, default_group, question_of, blocks
+) -> None:
     sheet = col.sheet
-    text_c, q_c, g_c, v_c = table.text, table.question, table.group, table.votes
+    text_c, q_c, g_c, v_c, n_c = table.text, table.question, table.group, table.votes, table.number
     span = range(table.first, table.last + 1)
-    head = [t if i in span else "" for i, t in enumerate(head_texts)]
+    block_rows, block_cols = _block_rows(blocks, header)
+    head = [t if i in span and i not in block_cols else "" for i, t in enumerate(head_texts)]
+    counted: dict[int, tuple[int, tuple[int, int]]] = {}
+    for b in blocks:
+        for key, item in b.votes.items():
+            counted.setdefault(key, item)
+    used_keys: set[int] = set()
+    position = 0
 
     sheet_question = question_of(normalise_text(sheet.name)) if sheet.name else None
     if sheet_question is None and q_c is None:
@@ -322,15 +300,21 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
     current_q_text = ""
     current_group = default_group
     unknown_questions: set[str] = set()
-    content_cols = [c for c in (text_c, q_c, g_c) if c is not None]
+    content_cols = [c for c in (text_c, q_c, g_c, n_c) if c is not None]
 
     for row in range(header + 1, sheet.n_rows):
+        if row in block_rows:
+            continue
         values = sheet.row_values(row)
-        texts = [normalise_text(v) if i in span else "" for i, v in enumerate(values)]
-        if _skip_row(col, row, texts, [text_c], head):
+        texts = [
+            normalise_text(v) if i in span and i not in block_cols else ""
+            for i, v in enumerate(values)
+        ]
+        if skip_row(col, row, texts, [text_c], head):
             continue
         # question column: merged ranges and blanks below a question keep the question
         if q_c is not None:
+            col.take(row, q_c, "question")
             q_raw = sheet.merged_value(row, q_c)
             if not is_empty(q_raw):
                 q_text = normalise_text(q_raw)
@@ -346,6 +330,7 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
                             q_c,
                         )
         if g_c is not None:
+            col.take(row, g_c, "group")
             g_raw = sheet.merged_value(row, g_c)
             if not is_empty(g_raw):
                 current_group = normalise_text(g_raw)
@@ -358,6 +343,7 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
                 c = others[0]
                 if q := heading_question(texts[c], question_of=question_of):
                     current_q = q
+                    col.drop(row, c, "subheading")
                     col.note(
                         "subheading",
                         f"Zwischenüberschrift „{texts[c][:40]}“ setzt die Leitfrage",
@@ -365,6 +351,7 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
                         c,
                         severity=L.INFO,
                     )
+            row_without_card(col, row, v_c, n_c)
             continue
         col.stats.cells_seen += 1
         text = texts[text_c]
@@ -378,9 +365,21 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
             col.exclude(
                 "subheading", f"Zwischenüberschrift „{text[:40]}“ setzt die Leitfrage", row, text_c
             )
+            col.drop(row, n_c, "subheading")
             continue
-        if not _cell_is_card(col, raw, row, text_c):
+        if not cell_is_card(col, raw, row, text_c):
+            code = col.excluded.get((row, text_c), "")
+            col.drop(row, v_c, code)
+            col.drop(row, n_c, code)
             continue
+        position += 1
+        votes_from_block = None
+        if counted:
+            number = card_number(sheet.value(row, n_c)) if n_c is not None else position
+            if number is not None:
+                used_keys.add(number)
+                votes_from_block = counted.get(number, (0, None))[0]
+        col.take(row, n_c, "id")
         col.card(
             raw=raw,
             row=row,
@@ -388,7 +387,9 @@ def _parse_long_table(col, table: _Table, header, head_texts, default_group, que
             group=current_group or "",
             question=current_q,
             votes_cell=(row, v_c) if v_c is not None else None,
+            counted=votes_from_block,
         )
+    account_blocks(col, blocks, used_keys, numbered=n_c is not None)
 
 
 def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
@@ -413,12 +414,13 @@ def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
     for row in range(header + 1, sheet.n_rows):
         values = sheet.row_values(row)
         texts = [normalise_text(v) for v in values]
-        if _skip_row(col, row, texts, card_cols, head_texts):
+        if skip_row(col, row, texts, card_cols, head_texts):
             continue
         for entry in columns:
             c, question, group, v = entry
             raw = values[c] if c < len(values) else None
             if is_empty(raw):
+                row_without_card(col, row, v, None)
                 continue
             col.stats.cells_seen += 1
             votes_text = texts[v] if v is not None and v < len(texts) else ""
@@ -431,8 +433,10 @@ def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
                     row,
                     c,
                 )
+                col.drop(row, v, "subheading")
                 continue
-            if not _cell_is_card(col, raw, row, c):
+            if not cell_is_card(col, raw, row, c):
+                col.drop(row, v, col.excluded.get((row, c), ""))
                 continue
             col.card(
                 raw=raw,

@@ -1,8 +1,9 @@
 """Cell cleaning: normalise text, split workshop cards into single ideas, parse dot votes.
 
 Pure functions on single cell values; they never raise for any cell a reader can deliver
-(``None``, NaN, numbers, text). Everything that is "cleaned" is plain text: a cell that looks
-like a formula (``=…``) or holds HTML is kept verbatim and never interpreted.
+(``None``, NaN, numbers, text). Card texts are what participants wrote: only whitespace and
+invisible characters are normalised, typographic characters survive. A cell that looks like a
+formula (``=…``) or holds HTML is kept verbatim and never interpreted.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ import pandas as pd
 __all__ = [
     "MAX_VOTES",
     "VoteParse",
+    "VotesInText",
+    "is_formula_text",
     "normalise_cell",
     "normalise_text",
     "parse_votes",
     "split_ideas",
+    "votes_in_text",
 ]
 
 MAX_VOTES = 10_000
@@ -39,22 +43,6 @@ _REMOVE = dict.fromkeys(
         "\u200b\u200c\u200d\u2060\u180e"  # zero-width space / (non-)joiner, word joiner, MVS
         "\ufeff",  # BOM / zero-width no-break space
     )
-)
-_QUOTES = str.maketrans(
-    {
-        "„": '"',
-        "“": '"',
-        "”": '"',
-        "‟": '"',
-        "«": '"',
-        "»": '"',
-        "‚": "'",
-        "‘": "'",
-        "’": "'",
-        "‛": "'",
-        "‹": "'",
-        "›": "'",
-    }
 )
 # Excel's XML escapes that survive in cell text (``_x000D_`` is the carriage return).
 _EXCEL_ESCAPES = re.compile(r"_x(000[dD]|000[aA]|0009)_")
@@ -118,8 +106,9 @@ def normalise_cell(value: object) -> str:
     """Clean a cell value but keep its line structure.
 
     Line breaks become ``"\\n"``, every line is cleaned as in :func:`normalise_text`, empty
-    lines are dropped. A leading apostrophe — Excel's text prefix, and the guard survey
-    exports put before ``=``, ``+``, ``-`` or ``@`` — is not part of the text.
+    lines are dropped. Idempotent: a leading apostrophe (Excel's text prefix, a CSV formula
+    guard) is removed once, when the file is read (:func:`flueko.io.readers.strip_text_prefix`),
+    never here.
 
     Parameters
     ----------
@@ -134,11 +123,9 @@ def normalise_cell(value: object) -> str:
     text = _to_text(value)
     if not text:
         return ""
-    if isinstance(value, str) and text.startswith("'"):
-        text = text[1:]
     text = _EXCEL_ESCAPES.sub(lambda m: _EXCEL_ESCAPE_TO[m.group(1).lower()], text)
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_REMOVE).translate(_QUOTES)
+    text = text.translate(_REMOVE)
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -150,8 +137,9 @@ def normalise_text(value: object) -> str:
 
     ``None``/NaN → ``""``; numbers → their text (integral values without ``.0``); Excel's
     ``_x000D_``, soft hyphens, zero-width characters and the BOM are removed; no-break spaces,
-    tabs and line breaks become spaces; typographic quotes become ``"`` and ``'``; whitespace
-    is collapsed and stripped. Formulas and HTML stay verbatim (plain text, not interpreted).
+    tabs and line breaks become spaces; whitespace is collapsed and stripped. Everything else
+    stays verbatim: typographic quotes and dashes („…“ ‚…‘ – …), formulas and HTML (plain text,
+    never interpreted).
 
     Parameters
     ----------
@@ -271,7 +259,9 @@ _NUMBER_WORDS = {
     "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
     "elf": 11, "zwölf": 12,
 }  # fmt: skip
-_UNIT = r"(?:punkte?|pkt\.?|p\.?|stimmen?|klebepunkte?|x|mal)"
+_VOTE_UNIT = r"(?:klebepunkte?|punkte?|pkte?\.?|pte?\.?|p\.|stimmen?|votes?|dots?)"
+"""Units that say a number is a count of dot votes ("3 Punkte", "2 Pkt.", "5 P.", "4 Stimmen")."""
+_UNIT = rf"(?:{_VOTE_UNIT}|p|x|mal)"
 _WORD_NUMBER = re.compile(rf"({'|'.join(_NUMBER_WORDS)})(?:\s*{_UNIT})?", re.IGNORECASE)
 _INTEGER = re.compile(r"(\d{1,7})(?:[.,]0)?")
 _WITH_UNIT = re.compile(rf"(\d{{1,7}})\s*{_UNIT}", re.IGNORECASE)
@@ -363,3 +353,90 @@ def parse_votes(value: object) -> VoteParse:
     if isinstance(value, str):
         return _parse_text(normalise_text(value))
     return _bad("keine Punktzahl erkennbar")
+
+
+# --- votes written into the card ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VotesInText:
+    """Result of :func:`votes_in_text`: the card without its vote part, the votes, the part."""
+
+    text: str
+    votes: int
+    part: str
+
+
+_SEP = r"(?:\s*[–—:,/-]\s*|\s+)"
+_TRAILING_VOTES = re.compile(
+    rf"(?:\s*[(\[]\s*(\d{{1,4}})\s*{_VOTE_UNIT}\s*[)\]]"  # "(3 Punkte)", "[2 P.]"
+    rf"|{_SEP}(\d{{1,4}})\s*{_VOTE_UNIT}"  # "– 2 Pkt.", ": 3 Punkte", " 4 Stimmen"
+    r"|\s+([●⬤]+|••+))"  # "Elterncafé ●●●"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_LEADING_VOTES = re.compile(
+    rf"^\s*(?:[(\[]\s*(\d{{1,4}})\s*{_VOTE_UNIT}\s*[)\]]\s*[–—:-]?"  # "(3 Punkte) …"
+    rf"|(\d{{1,4}})\s*{_VOTE_UNIT}\s*[–—:-])\s*",  # "3 Punkte: …"
+    re.IGNORECASE,
+)
+
+
+_VOTES_HINT = re.compile(r"\d\s*[pPsSkKvVdD]|[●⬤]|••")
+"""What every vote part holds: a number before a unit's first letter, or dots."""
+
+
+def votes_in_text(value: object) -> VotesInText | None:
+    """Dot votes written into a card ("Elterncafé (3 Punkte)", "Sprachpaten – 2 Pkt.",
+    "(5 P.) Kurse", "Sprachcafé ●●●") → the card without the vote part and the votes.
+
+    Only a number with a vote unit (Punkte, Pkt., P., Stimmen …) in brackets, after a separator
+    at the end or before one at the start, or a run of dot symbols at the end counts; other
+    numbers and brackets stay text ("bis 21 Jahre", "(auch für über 18-Jährige)").
+
+    Returns
+    -------
+    VotesInText or None
+        ``None`` if the cell holds no vote part or nothing but one.
+    """
+    if isinstance(value, str) and _VOTES_HINT.search(value) is None:
+        return None  # no digit before a unit letter and no dots: the common card, decided fast
+    text = normalise_cell(value)
+    if not text:
+        return None
+    for pattern in (_TRAILING_VOTES, _LEADING_VOTES):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        rest = (text[: m.start()] + text[m.end() :]).strip()
+        if not re.search(r"[^\W\d_]", rest):
+            continue  # nothing left but the votes: a vote cell, not a card
+        number = next(g for g in m.groups() if g)
+        votes = len(number) if not number.isdigit() else int(number)
+        if votes > MAX_VOTES:
+            continue
+        return VotesInText(rest, votes, " ".join(m.group(0).split()))
+    return None
+
+
+# --- formula-like text -------------------------------------------------------------------------
+
+_FORMULA_LIKE = re.compile(
+    r"^(?:=\s*(?:[^\W\d_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b|-?\d[\d.,]*\s*[-+*/^&])"
+    r"|[+@-]\s*[^\W\d_][\w.]*\s*\("
+    r"|[=+@-][^\s|]*\|)",  # DDE: "=cmd|…", "-2+3+cmd|…"
+)
+
+
+def is_formula_text(value: object) -> bool:
+    """True for text that is a spreadsheet formula stored as text (``=SUMME(B2:B9)``,
+    ``=A1&B1``, ``@HYPERLINK(…)``, ``-cmd|…``): formula-like text is no card and no value.
+
+    Text that merely starts with ``-``, ``+``, ``@`` or ``=`` (a bullet "- Wohnraum", "=> Kita",
+    "+49 …", "@alle") is ordinary text; outputs keep it as text (see
+    :mod:`flueko.report.plan_workbook`).
+    """
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return bool(text) and text[0] in "=+-@" and _FORMULA_LIKE.match(text) is not None

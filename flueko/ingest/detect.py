@@ -10,10 +10,18 @@ Every function takes ``vocabulary=``; without one the packaged vocabulary is use
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from flueko.errors import LayoutError
+from flueko.ingest.clean import is_formula_text
+from flueko.ingest.headers import (
+    infer_votes_column,
+    matching_word,
+    number_word,
+    votes_word,
+    words_of_columns,
+)
 from flueko.sheet import Sheet, is_empty
 from flueko.text import fold as text_fold
 from flueko.vocabulary import Vocabulary, or_default
@@ -32,21 +40,9 @@ def fold(value: object) -> str:
 
 
 def has_word(header: object, words: tuple[str, ...]) -> bool:
-    """True if the folded ``header`` contains one of ``words`` (see module note on short words)."""
-    folded = fold(header)
-    if not folded:
-        return False
-    tokens = folded.split()
-    for word in words:
-        if " " in word or "_" in word:
-            if word in folded:
-                return True
-        elif len(word) <= 3:
-            if word in tokens:
-                return True
-        elif any(t.startswith(word) or t.endswith(word) for t in tokens):
-            return True
-    return False
+    """True if the folded ``header`` contains one of ``words`` (see module note on short words;
+    :func:`flueko.ingest.headers.matching_word` says which)."""
+    return matching_word(header, words) is not None
 
 
 @dataclass(frozen=True)
@@ -62,6 +58,10 @@ class Detection:
     columns: dict[str, list[int]] = field(default_factory=dict)
     layout: str = ""
     evidence: tuple[str, ...] = ()
+    matched: Mapping[int, str] = field(default_factory=dict)
+    """Column → the vocabulary word that gave it its role (card sheets)."""
+    inferred: frozenset[str] = frozenset()
+    """Roles read from the values, not from a header (a vote column without header)."""
 
 
 def _row_texts(sheet: Sheet, row: int) -> list[str]:
@@ -121,18 +121,13 @@ def _exact_word(header: str, words: tuple[str, ...]) -> bool:
 
 
 def _votes_cols(texts: list[str], vocab: Vocabulary) -> list[int]:
-    """Columns of dot votes: a vote word as a whole token ("Anzahl Punkte", "Priorität") or a
-    plural compound ("Klebepunkte", "Gesamtpunkte") that is no card word ("Stichpunkte")."""
-    out = []
-    for i, t in enumerate(texts):
-        if not t or len(t) > MAX_LABEL:
-            continue
-        tokens = fold(t).split()
-        if any(tok in vocab.votes for tok in tokens) or any(
-            tok.endswith(vocab.vote_endings) and tok not in vocab.text for tok in tokens
-        ):
-            out.append(i)
-    return out
+    """Columns of dot votes (see :func:`flueko.ingest.headers.votes_word`); a numbering column
+    ("Nr.", "Karte Nr.") never is one."""
+    return [
+        i
+        for i, t in enumerate(texts)
+        if votes_word(t, vocab) is not None and number_word(t, vocab) is None
+    ]
 
 
 def _is_group_name(text: str, vocab: Vocabulary) -> bool:
@@ -156,13 +151,24 @@ def _cards_columns(
     - long: a card column (text words, else weak text words); a card label
       repeated further right starts a second table beside the first (one per working group).
     """
+    numbers = [i for i, t in enumerate(texts) if number_word(t, vocab)]
     votes = _votes_cols(texts, vocab)
-    strong = [i for i in _cols(texts, vocab.text) if i not in votes]
-    weak = [i for i in _cols(texts, vocab.weak_text) if i not in votes and i not in strong]
-    question_cols = [
-        i for i, t in enumerate(texts) if t and i not in votes and _names_question(t, question_of)
+    strong = [i for i in _cols(texts, vocab.text) if i not in votes and i not in numbers]
+    weak = [
+        i
+        for i in _cols(texts, vocab.weak_text)
+        if i not in votes and i not in strong and i not in numbers
     ]
-    role_q = [i for i in _cols(texts, vocab.question) if i not in question_cols and i not in votes]
+    question_cols = [
+        i
+        for i, t in enumerate(texts)
+        if t and i not in votes and i not in numbers and _names_question(t, question_of)
+    ]
+    role_q = [
+        i
+        for i in _cols(texts, vocab.question)
+        if i not in question_cols and i not in votes and i not in numbers
+    ]
     named_groups = [i for i, t in enumerate(texts) if t and _is_group_name(t, vocab)]
     # a weak word alone ("Notizen") is a notes sheet, not a card table
     with_roles = bool(votes or role_q or _cols(texts, vocab.group))
@@ -177,29 +183,27 @@ def _cards_columns(
         and i not in text_cols
         and i not in question_cols
         and i not in named_groups
+        and i not in numbers
     ]
     q_votes = [i for i in question_cols if i + 1 in votes and i not in strong]
+    columns: dict[str, list[int]] | None = None
+    layout = "long"
     if len(question_cols) >= 2 or (len(question_cols) == 1 and q_votes and not text_cols):
-        return Detection(
-            "cards", -1, {"questions": question_cols, "votes": votes, "group": groups}, "wide"
-        )
-    if not text_cols and len(named_groups) >= 2 and not question_cols:
-        return Detection(
-            "cards",
-            -1,
-            {"questions": [], "group_columns": named_groups, "votes": votes, "group": []},
-            "wide",
-        )
-    if text_cols:
+        columns = {"questions": question_cols, "votes": votes, "group": groups}
+        layout = "wide"
+    elif not text_cols and len(named_groups) >= 2 and not question_cols:
+        columns = {"questions": [], "group_columns": named_groups, "votes": votes, "group": []}
+        layout = "wide"
+    elif text_cols:
         label = fold(texts[text_cols[0]])
         repeated = [i for i in text_cols if fold(texts[i]) == label]
-        return Detection(
-            "cards",
-            -1,
-            {"text": repeated, "question": role_q, "votes": votes, "group": groups},
-            "long",
-        )
-    return None
+        columns = {"text": repeated, "question": role_q, "votes": votes, "group": groups}
+    if columns is None:
+        return None
+    if numbers:
+        columns["id"] = numbers
+    matched = words_of_columns(texts, columns, vocab)
+    return Detection("cards", -1, columns, layout, matched=matched)
 
 
 NOT_RECOGNISED = "not_recognised"
@@ -329,9 +333,11 @@ def detect_sheet(
 
     for row in range(limit):
         det = classify(row)
-        if det is None or _is_title_over_header(sheet, row, det, classify, limit):
+        if det is None or _is_title_over_header(
+            sheet, row, det, classify, limit, title_re=vocab.group_title_re
+        ):
             continue
-        return Detection(det.kind, row, det.columns, det.layout, det.evidence)
+        return _with_inferred_votes(sheet, replace(det, header_row=row))
     raise not_recognised(sheet, search_rows=search_rows)
 
 
@@ -365,6 +371,18 @@ def _two_row_ratings(sheet: Sheet, row: int, vocab: Vocabulary) -> Detection | N
     return None
 
 
+def _with_inferred_votes(sheet: Sheet, det: Detection) -> Detection:
+    """A long card table without a vote header: a column without header beside the cards that
+    holds only small whole numbers is its vote column (marked inferred)."""
+    if det.kind != "cards" or det.layout != "long" or det.columns.get("votes"):
+        return det
+    taken = {c for cols in det.columns.values() for c in cols}
+    col = infer_votes_column(sheet, det.header_row, det.columns["text"], taken)
+    if col is None:
+        return det
+    return replace(det, columns={**det.columns, "votes": [col]}, inferred=det.inferred | {"votes"})
+
+
 def _filled(sheet: Sheet, row: int) -> int:
     return sum(1 for v in sheet.row_values(row) if not is_empty(v))
 
@@ -375,16 +393,22 @@ def _is_title_over_header(
     det: Detection,
     classify: Callable[[int], Detection | None],
     limit: int,
+    *,
+    title_re: re.Pattern,
 ) -> bool:
-    """True if a cards candidate is a title ("Ergebnisse AK Wohnen", "AK Wohnen | AK Arbeit")
-    and the next non-empty row is a header as well: wider than a one-cell title, at least as
-    wide as a row of group names (the tables of the groups stand below them)."""
+    """True if a cards candidate is a title ("Ergebnisse AK Wohnen", "AK Wohnen | AK Arbeit",
+    "AK Freizeit – Karten | Punkte je Karte") and the next non-empty row is a header as well:
+    wider than a one-cell title, at least as wide as a row of group names or of titles naming a
+    group (the tables stand below them)."""
     n = _filled(sheet, row)
     by_group = bool(det.columns.get("group_columns"))
-    if det.kind != "cards" or (n > 1 and not by_group):
+    titled = any(
+        len(t.split()) > 2 and title_re.search(t) for t in _row_texts(sheet, row) if t
+    )
+    if det.kind != "cards" or (n > 1 and not by_group and not titled):
         return False
     nxt = next((r for r in range(row + 1, limit) if _filled(sheet, r)), None)
-    if nxt is None or _filled(sheet, nxt) < n + (0 if by_group else 1):
+    if nxt is None or _filled(sheet, nxt) < n + (0 if by_group or titled else 1):
         return False
     below = classify(nxt)
     return below is not None and not (by_group and below.columns.get("group_columns"))
@@ -406,7 +430,10 @@ def is_summary_sheet(sheet: Sheet, *, vocabulary: Vocabulary | None = None) -> b
 
 
 def is_total_label(text: object, *, vocabulary: Vocabulary | None = None) -> bool:
-    """True for a cell that labels a totals row ("Summe", "Gesamt:", "Mittelwert", "Ø")."""
+    """True for a cell that labels a totals row ("Summe", "Gesamt:", "Mittelwert", "Ø"); a
+    formula stored as text ("=SUMME(B2:B9)") is formula-like text, not a label."""
+    if is_formula_text(text):
+        return False
     return fold(text).split(" ", 1)[0] in or_default(vocabulary).totals
 
 

@@ -28,7 +28,8 @@ from flueko.config import (
 )
 from flueko.errors import FluekoError, LayoutError
 from flueko.ingest import survey_sources
-from flueko.ingest.cards import SheetStats, parse_cards_sheet
+from flueko.ingest.accounting import CellCount, SheetUse, account_sheet, understood_entry
+from flueko.ingest.cards import SheetStats, read_cards_sheet
 from flueko.ingest.detect import NOT_RECOGNISED, is_summary_sheet
 from flueko.ingest.evidence import (
     CONTACTS,
@@ -37,6 +38,7 @@ from flueko.ingest.evidence import (
     evidence_line,
     recognise_sheet,
 )
+from flueko.ingest.readings import survey_use, table_use
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
 from flueko.params import Params
@@ -64,6 +66,8 @@ class FileReport:
     file: str
     kinds: list[str] = field(default_factory=list)
     stats: SheetStats = field(default_factory=SheetStats)
+    cells: CellCount = field(default_factory=CellCount)
+    """Every non-empty cell of the sheets read: text, numbers, header, excluded."""
     ratings: int = 0
     responses: int = 0
     measures: int = 0
@@ -204,8 +208,9 @@ def _ingest_sheet(
         )
     )
     report.kinds.append(det.kind)
+    use = None
     if det.kind == "cards":
-        df, log, stats = parse_cards_sheet(
+        cards = read_cards_sheet(
             sheet,
             detection=det,
             round_id=ctx.round_id,
@@ -213,33 +218,36 @@ def _ingest_sheet(
             group_of=ctx.group_of,
             vocabulary=ctx.vocabulary,
         )
-        report.stats.add(stats)
-        out.cards.append(df)
-        entries.extend(log)
+        report.stats.add(cards.stats)
+        out.cards.append(cards.contributions)
+        entries.extend(cards.log)
+        use = cards.use
     elif det.kind == "ratings":
         from flueko.ingest.ratings import parse_ratings_sheet
 
-        ratings, attrs, log = parse_ratings_sheet(
+        ratings, attrs, log, *more = parse_ratings_sheet(
             sheet, header_row=det.header_row, round_id=ctx.round_id, vocabulary=ctx.vocabulary
         )
         report.ratings += len(ratings)
         out.ratings.append(ratings)
         out.attrs.append(attrs)
         entries.extend(log)
+        use = _reported_use(more)
     elif det.kind == "plan":
         from flueko.ingest.plan import parse_plan_sheet
 
-        measures, log = parse_plan_sheet(
+        measures, log, *more = parse_plan_sheet(
             sheet, header_row=det.header_row, round_id=ctx.round_id, vocabulary=ctx.vocabulary
         )
         report.measures += len(measures)
         out.plans.append(measures)
         entries.extend(log)
+        use = _reported_use(more)
     elif det.kind == "survey":
         from flueko.ingest.survey import parse_survey_sheet
 
         hint = (ctx.meta.get("hints") or {}).get("survey_scale")
-        responses, log = parse_survey_sheet(
+        responses, log, *more = parse_survey_sheet(
             sheet,
             header_row=det.header_row,
             round_id=ctx.round_id,
@@ -250,6 +258,7 @@ def _ingest_sheet(
         report.responses += int(responses[schema.RESPONDENT].nunique()) if len(responses) else 0
         out.responses.append(responses)
         entries.extend(log)
+        use = _reported_use(more) or survey_use(sheet, det, log, vocab=ctx.vocabulary)
     elif det.kind == "codebook":
         raise LayoutError(
             "sieht aus wie eine Kodierungstabelle, aber das Blatt heißt nicht 'Kodierung'",
@@ -257,7 +266,20 @@ def _ingest_sheet(
             sheet=sheet.name,
             hint="die mit 'flueko codebook export' erzeugte Datei unverändert lassen",
         )
+    if use is None:
+        use = table_use(sheet, det, ctx.vocabulary)
+    count, unused = account_sheet(
+        sheet, use.reading, entries, consumed=use.consumed, excluded=use.excluded
+    )
+    report.cells += count
+    entries.append(understood_entry(sheet, use.reading))
+    entries.extend(unused)
     return entries
+
+
+def _reported_use(more: list) -> SheetUse | None:
+    """The :class:`SheetUse` a parser returned after its usual values, if it did."""
+    return next((m for m in more if isinstance(m, SheetUse)), None)
 
 
 def _personal_entry(sheet: Sheet, det) -> L.LogEntry:

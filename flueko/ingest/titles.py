@@ -81,16 +81,17 @@ def heading_question(text: str, *, question_of: QuestionMatcher) -> str | None:
     """
     if not text or len(text) > 140:
         return None
+    folded = fold(text)
+    m = HEADING_NUMBER_RE.match(folded)
+    asks = text.rstrip().endswith("?") or folded.startswith(("frage", "leitfrage"))
+    if m is None and not asks:
+        return None  # no heading shape: no need to match the Leitfragen
     question = question_of(text)
     if question is None:
         return None
-    folded = fold(text)
-    m = HEADING_NUMBER_RE.match(folded)
     if m:
         rest = m.group(2)
         if not rest:
             return question if folded.startswith(("frage", "leitfrage")) else None
         return question if question_of(rest) is not None else None
-    if text.rstrip().endswith("?") or folded.startswith(("frage", "leitfrage")):
-        return question
-    return None
+    return question

@@ -64,6 +64,21 @@ def relative_name(path: Path, root: Path) -> str:
         return path.name
 
 
+def strip_text_prefix(value: str) -> str | None:
+    """A raw cell text without the apostrophe that is no part of it; ``None`` if nothing is left.
+
+    A leading ``'`` is Excel's text prefix ("'0049 …") or the guard exports put before text
+    that would start a formula ("'=…", "'-…", "'+…", "'@…"): it is removed once, here, when a
+    file is read. An apostrophe that opens a quotation ("'Willkommen' heißt …") stays.
+    """
+    if not value.startswith("'"):
+        return value
+    rest = value[1:]
+    if rest[:1] in ("=", "+", "-", "@") or rest[:1].isdigit() or "'" not in rest:
+        return rest if rest.strip() else None
+    return value
+
+
 def read_sheets(path: Path, *, root: Path, max_mb: float = 50) -> list[Sheet]:
     """Read every worksheet of a workbook, or a CSV file as one sheet named ``""``.
 
@@ -136,7 +151,10 @@ def read_csv(raw: bytes, *, file: str) -> Sheet:
     dialect = sniff.sniff_text(text, encoding=encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter, strict=False)
     try:
-        rows = tuple(_trim(tuple(v if v != "" else None for v in record)) for record in reader)
+        rows = tuple(
+            _trim(tuple(strip_text_prefix(v) if v[:1] == "'" else v or None for v in record))
+            for record in reader
+        )
     except csv.Error as err:  # e.g. a NUL byte in the text
         raise InputFileError(
             f"ist keine lesbare CSV-Datei ({err})",
@@ -209,7 +227,8 @@ def _calamine_sheets(
 
 
 def _convert_rows(rows: list[list[Cell]]) -> tuple[Row, ...]:
-    """calamine rows → Sheet rows: "" → None, integral floats → int, trailing blanks cut.
+    """calamine rows → Sheet rows: "" → None, integral floats → int, a text prefix removed
+    (:func:`strip_text_prefix`), trailing blanks cut.
 
     One pass over the cells; a row is converted cell by cell only when it holds an empty string
     or a float (calamine gives str, bool, int, date and time values as they are wanted).
@@ -223,8 +242,16 @@ def _convert_rows(rows: list[list[Cell]]) -> tuple[Row, ...]:
             tuple(
                 [
                     v
-                    if type(v) is str and v
-                    else (None if v == "" else int(v) if type(v) is float and v.is_integer() else v)
+                    if type(v) is str and v and v[0] != "'"
+                    else (
+                        None
+                        if v == ""
+                        else int(v)
+                        if type(v) is float and v.is_integer()
+                        else strip_text_prefix(v)
+                        if type(v) is str
+                        else v
+                    )
                     for v in row
                 ]
             )

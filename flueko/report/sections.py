@@ -306,9 +306,14 @@ def data_quality(rep: RoundReport) -> None:
     show.section("Datengrundlage und Hinweise", anchor="datengrundlage")
     files = rep.manifest.get("files", [])
     show.note(
-        f"Ausgewertet wurden {fmt.number(len(files))} Dateien der Runde. Jede Zelle ist entweder "
-        "als Beitrag gezählt oder mit Grund im Protokoll (ingest_log.csv) vermerkt."
+        f"Ausgewertet wurden {fmt.number(len(files))} Dateien der Runde. Jede gefüllte Zelle ist "
+        "gelesen (als Text, Zahl oder Kopfzeile) oder mit Grund im Protokoll (ingest_log.csv) "
+        "vermerkt."
     )
+    understood = log[log[s.LOG_CODE] == "understood_as"] if len(log) else log
+    log = log[log[s.LOG_CODE] != "understood_as"] if len(log) else log
+    if len(understood):
+        _show_understood(understood)
     if len(log):  # how each sheet was recognised is no finding (details in ingest_log.csv)
         log = log[log[s.LOG_CODE] != "recognised"]
     if log.empty:
@@ -327,3 +332,23 @@ def data_quality(rep: RoundReport) -> None:
         formats={"n": fmt.number},
         numeric=("n",),
     )
+
+
+def _show_understood(understood: pd.DataFrame) -> None:
+    """One line per sheet: how flueko read it („verstanden als“), to spot a misread quickly."""
+    from flueko.privacy import mask_personal_data
+
+    show.note(
+        "So wurden die Blätter verstanden (Art, Kopfzeile, Spalten → Rolle; „erschlossen“: aus "
+        "den Werten abgeleitet, nicht aus einer Überschrift):"
+    )
+    rows = pd.DataFrame(
+        {
+            "wo": [
+                f"{f} [{sh}]" if sh else str(f)
+                for f, sh in zip(understood[s.LOG_FILE], understood[s.LOG_SHEET], strict=True)
+            ],
+            "wie": [mask_personal_data(str(m)) for m in understood[s.LOG_MESSAGE]],
+        }
+    )
+    show.table(rows, columns={"wo": "Datei [Blatt]", "wie": "Verstanden als"})
