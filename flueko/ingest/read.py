@@ -38,7 +38,7 @@ from flueko.ingest.evidence import (
     evidence_line,
     recognise_sheet,
 )
-from flueko.ingest.readings import survey_use, table_use
+from flueko.ingest.readings import ratings_use, survey_use, table_use
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
 from flueko.params import Params
@@ -232,7 +232,7 @@ def _ingest_sheet(
         out.ratings.append(ratings)
         out.attrs.append(attrs)
         entries.extend(log)
-        use = _reported_use(more)
+        use = _reported_use(more) or ratings_use(sheet, det, ctx.vocabulary)
     elif det.kind == "plan":
         from flueko.ingest.plan import parse_plan_sheet
 

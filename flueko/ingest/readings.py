@@ -15,6 +15,7 @@ from flueko import schema
 from flueko.ingest.accounting import Reading, SheetUse, parse_cell
 from flueko.ingest.detect import Detection
 from flueko.ingest.headers import matching_word
+from flueko.ingest.rating_layout import rating_layout
 from flueko.sheet import Sheet, is_empty
 from flueko.vocabulary import Vocabulary, header_key
 
@@ -31,6 +32,13 @@ def _criterion(norm: str, vocab: Vocabulary) -> str | None:
         if any(f" {w} " in tokens for w in vocab.headers.get(criterion, ())):
             return criterion
     return None
+
+
+def ratings_use(sheet: Sheet, det: Detection, vocab: Vocabulary) -> SheetUse:
+    """Rating sheets: the layout the rating parser reads (both rows of a two-row header, one
+    column per rater and criterion in a matrix), so no rating column counts as unused."""
+    lay = rating_layout(sheet, header_row=det.header_row, vocabulary=vocab)
+    return SheetUse(Reading(**lay.reading()))
 
 
 def table_use(sheet: Sheet, det: Detection, vocab: Vocabulary) -> SheetUse:
