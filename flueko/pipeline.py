@@ -22,7 +22,7 @@ from flueko import schema as s
 from flueko.analyse.agreement import coder_agreement
 from flueko.analyse.categorise import categorise, classify_text
 from flueko.analyse.clustering import cluster_ideas
-from flueko.analyse.lineage import link_lineage
+from flueko.analyse.lineage import apply_links, correct_links, lineage_links, lineage_table
 from flueko.analyse.measures import candidate_measures
 from flueko.analyse.prioritise import build_measures, validate_weights
 from flueko.analyse.survey_stats import summarise_items
@@ -79,7 +79,7 @@ def assemble(
         vocabulary=ctx.vocabulary,
     )
     entries.extend(log)
-    measures = _measures(parsed, ctx, ratings, candidates, entries, ws)
+    measures = _measures(parsed, ctx, ratings, candidates, entries, ws, extras=extras)
     measures = s.conform(field_keys(measures, taxonomy=ctx.taxonomy), "measures")
 
     responses = _concat(parsed.responses, "survey_responses")
@@ -211,12 +211,18 @@ def _earlier(ws: Workspace, round_id: str):
     return s.empty("contributions"), {}
 
 
-def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
+def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.DataFrame:
     """Rated measures (with the votes of the cards they came from), else the plan, else the
-    candidate measures of the round's own cards."""
+    candidate measures of the round's own cards. The links to the earlier cards (with the
+    analyst's corrections from a returned plan) go to ``extras["lineage"]``."""
 
     plans = [p for p in parsed.plans if len(p)]
     plan = pd.concat(plans, ignore_index=True) if plans else None
+    pins = None
+    if plan is not None:  # „Karten-IDs (Herkunft)“: the analyst's corrections, not links
+        pins = plan[[s.MEASURE_ID, s.TITLE, s.IDEA_IDS, s.SOURCE_FILE, s.SOURCE_SHEET]]
+        pins = pins.assign(**{s.SOURCE_CELL: plan[s.SOURCE_CELL]})
+        plan = plan.assign(**{s.IDEA_IDS: pd.NA})
     earlier, earlier_meta = (
         _earlier(ws, ctx.round_id) if candidates.empty else (s.empty("contributions"), {})
     )
@@ -228,7 +234,7 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
         if earlier_candidates is None or measures.empty:
             return measures
         cons = ctx.params.consolidate
-        return link_lineage(
+        links = lineage_links(
             measures,
             earlier_candidates,
             contributions=earlier,
@@ -236,7 +242,19 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws) -> pd.DataFrame:
             threshold=float(cons.lineage_threshold),
             margin=float(cons.lineage_margin),
             taxonomy=ctx.taxonomy,
+            near=float(cons.lineage_uncertain),
         )
+        links, log = correct_links(
+            links, pins, known_ids=set(earlier[s.IDEA_ID].astype(str).tolist())
+        )
+        entries.extend(log)
+        extras["lineage"] = lineage_table(
+            links,
+            earlier,
+            threshold=float(cons.lineage_threshold),
+            band=float(cons.lineage_uncertain),
+        )
+        return apply_links(measures, links, earlier_candidates, contributions=earlier)
 
     if len(ratings):
         attrs = pd.concat(

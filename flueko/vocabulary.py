@@ -44,6 +44,7 @@ HEADER_ROLES: tuple[str, ...] = (
     "progress",
     "indicator",
     "reason",
+    "idea_ids",
 )
 """Column roles of rating sheets and plans, in the order a header is tried (more specific
 first: "Kosten von" is ``cost_min`` before it is ``cost``)."""

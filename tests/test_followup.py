@@ -98,9 +98,9 @@ def test_plan_docx_headings_tables_and_numbers_match_the_plan(demo):
         "IHK, HWK, Agentur für Arbeit",
         "kurzfristig (bis 2017)",
         "5.000\xa0€ – 10.000\xa0€",
-        "1 von 14",
+        "3 von 14",
     ]
-    assert info[8] == "1 Karte, 5 Punkte"
+    assert info[8] == "3 Karten, 6 Punkte"
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "mit 13 Maßnahmen in 6 Handlungsfeldern" in text
     assert "99 Karten mit 111 Einzelideen" in text and "7 Ideenbündeln" in text
@@ -176,7 +176,7 @@ def test_feedback_outcomes_of_the_demo(demo):
         "Ehrenamtliche zur Beschäftigung von Migranten"
     ]
     assert info["outcome"] == IN_PLAN
-    assert "Rang 1 von 14" in info["detail"] and "Stand: in Vorbereitung" in info["detail"]
+    assert "Rang 3 von 14" in info["detail"] and "Stand: in Vorbereitung" in info["detail"]
     counts = cards["outcome"].value_counts()
     assert counts.get(IN_PLAN, 0) >= 12 and counts.get(SINGLE, 0) > 0
     assert counts.sum() == 99

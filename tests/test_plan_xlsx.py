@@ -52,7 +52,7 @@ def test_layout_styles_and_validations(tmp_path, measures):
     ws = wb[PLAN_SHEET]
     assert [c.value for c in ws[1]][:4] == ["Nr.", "ID", "Handlungsfeld", "Maßnahme"]
     assert ws["A1"].font.b and ws["D2"].alignment.wrap_text
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:S4"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:T4"
     assert ws.column_dimensions["D"].width == 45
     # rank order: M-2 first
     assert [ws.cell(row=r, column=2).value for r in (2, 3, 4)] == [

@@ -6,6 +6,7 @@ candidate measures; :func:`trace` lists the ideas behind a measure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -20,6 +21,7 @@ from flueko.analyse.similarity import (
     scorer_for,
     stem_overlap_matrix,
 )
+from flueko.log import INFO, LogEntry, entry
 
 LINEAGE_MEASURE_ID = "lineage_measure_id"
 LINEAGE_SCORE = "lineage_score"
@@ -83,30 +85,32 @@ def lineage_links(
     scorer: str | Callable = STEM_OVERLAP,
     contributions: pd.DataFrame | None = None,
     taxonomy=None,
+    near: float = 0,
 ) -> pd.DataFrame:
     """Every link of a later measure to an earlier idea, with its score (0–100).
 
-    Each earlier text — every idea's own text (``contributions``) and every candidate's title
-    (standing for all ideas of its cluster) — is scored against every later title: the larger
-    of the German-aware containment (:class:`~flueko.analyse.lineage_match.Matcher`: how much
-    of the short card the long title contains; stems, compound parts, abbreviations, the
-    taxonomy's keywords and actor synonyms) and the round's similarity ``scorer``. A text is
+    Each earlier text — every idea's own text (``contributions``; without them every
+    candidate's title, standing for all ideas of its cluster) — is scored against every later
+    title: the larger of the German-aware containment
+    (:class:`~flueko.analyse.lineage_match.Matcher`: how much of the short card the long title
+    contains; stems, compound parts, abbreviations, the taxonomy's keywords and actor synonyms)
+    and the round's similarity ``scorer`` where it is sure (:data:`FUZZY_SURE`). A text is
     linked to every title scoring at least ``threshold`` and at least ``margin`` × its best
-    title, so one measure can come from several cards and clusters, and a card feeding two
-    measures links to both only when they fit it about equally well.
+    title, so one measure can come from several cards and clusters. With ``near`` > 0 a text
+    whose best title scores at least ``threshold - near`` but is not linked is listed too
+    (``linked`` false): a near miss for the analyst.
 
     Returns
     -------
     pandas.DataFrame
-        :data:`LINK_COLUMNS` (``measure_id`` missing when the later table has none), sorted
-        by measure then score (best first); an idea appears once per measure.
+        :data:`LINK_COLUMNS` (``measure_id`` missing when the later table has none) and
+        ``linked``, sorted by measure, then score (best first); an idea appears once per
+        measure.
     """
     titles = [str(t) if isinstance(t, str) else "" for t in measures_later[schema.TITLE]]
     texts, owners, _cand = _sources(candidates_earlier, contributions)
     if not titles or not texts:
-        return pd.DataFrame({c: pd.Series(dtype=schema.STR) for c in LINK_COLUMNS}).astype(
-            {LINEAGE_SCORE: schema.INT}
-        )
+        return _links_frame([])
     synonyms, stems = [], []
     if taxonomy is not None:
         synonyms = [[a.label, *a.synonyms] for a in taxonomy.actors]
@@ -114,24 +118,41 @@ def lineage_links(
     matcher = Matcher(texts + titles, synonyms=synonyms, stems=stems)
     fuzzy = _fuzzy_matrix(titles, texts, scorer_for(scorer)).T
     scores = np.maximum(matcher.matrix(texts, titles), np.where(fuzzy >= FUZZY_SURE, fuzzy, 0))
+    scores[:, [not t.strip() for t in titles]] = 0
     best = scores.max(axis=1, initial=0.0)
     mids = (
         measures_later[schema.MEASURE_ID].tolist()
         if schema.MEASURE_ID in measures_later.columns
         else [pd.NA] * len(titles)
     )
-    found: dict[tuple[int, str], float] = {}
-    for r, c in zip(*np.nonzero(scores >= threshold), strict=True):
-        if scores[r, c] < margin * best[r] or not titles[c].strip():
-            continue
+    found: dict[tuple[int, str], tuple[float, bool]] = {}
+    low = threshold - near if near > 0 else threshold
+    for r, c in zip(*np.nonzero(scores >= low), strict=True):
+        sc = float(scores[r, c])
+        linked = sc >= threshold and sc >= margin * best[r]
+        if not linked and (sc < best[r] or best[r] >= threshold):
+            continue  # a near miss: only the best title of a text no title reaches
         for idea in owners[r]:
-            found[c, idea] = max(found.get((c, idea), 0.0), float(scores[r, c]))
+            old = found.get((c, idea))
+            if old is None or (linked, sc) > (old[1], old[0]):
+                found[c, idea] = (sc, linked)
     rows = [
-        (mids[c], titles[c], idea, round(sc))
-        for (c, idea), sc in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
+        (mids[c], titles[c], idea, round(sc), linked)
+        for (c, idea), (sc, linked) in sorted(
+            found.items(), key=lambda kv: (kv[0][0], -kv[1][0], kv[0][1])
+        )
     ]
-    out = pd.DataFrame(rows, columns=list(LINK_COLUMNS))
-    return out.astype({c: schema.STR for c in LINK_COLUMNS[:3]} | {LINEAGE_SCORE: schema.INT})
+    return _links_frame(rows)
+
+
+LINKED = "linked"
+
+
+def _links_frame(rows: list[tuple]) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=[*LINK_COLUMNS, LINKED])
+    return out.astype(
+        {c: schema.STR for c in LINK_COLUMNS[:3]} | {LINEAGE_SCORE: schema.INT, LINKED: bool}
+    )
 
 
 def link_lineage(
@@ -147,19 +168,13 @@ def link_lineage(
     """Link measures of a later round (rating sheet, plan) to the ideas they came from.
 
     The links of :func:`lineage_links` (same options; defaults: ``consolidate.lineage_*`` and
-    ``consolidate.scorer`` of ``params.yaml``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        A copy of ``measures_later`` with ``idea_ids`` (the linked ideas, "; "-joined in the
-        order of the earlier round; an existing value is kept), ``lineage_measure_id`` (the
-        earlier candidates they belong to, "; "-joined) and ``lineage_score`` (the best link's
-        score; missing when nothing matched).
+    ``consolidate.scorer`` of ``params.yaml``), applied by :func:`apply_links`.
     """
-    out = measures_later.copy()
+    positional = measures_later.assign(
+        **{schema.MEASURE_ID: [str(i) for i in range(len(measures_later))]}
+    )
     links = lineage_links(
-        out.assign(**{schema.MEASURE_ID: [str(i) for i in range(len(out))]}),
+        positional,
         candidates_earlier,
         threshold=threshold,
         margin=margin,
@@ -167,6 +182,33 @@ def link_lineage(
         contributions=contributions,
         taxonomy=taxonomy,
     )
+    out = apply_links(positional, links, candidates_earlier, contributions=contributions)
+    if schema.MEASURE_ID in measures_later.columns:
+        out[schema.MEASURE_ID] = measures_later[schema.MEASURE_ID].to_numpy()
+    else:
+        out = out.drop(columns=[schema.MEASURE_ID])
+    return out
+
+
+def apply_links(
+    measures: pd.DataFrame,
+    links: pd.DataFrame,
+    candidates_earlier: pd.DataFrame,
+    *,
+    contributions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """``measures`` with the ideas of their links (``linked`` rows of :func:`lineage_links`,
+    matched by ``measure_id``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``idea_ids`` (the linked ideas, "; "-joined in the order of the earlier
+        round; an existing value is kept), ``lineage_measure_id`` (the earlier candidates they
+        belong to, "; "-joined) and ``lineage_score`` (the best link's score; missing when
+        nothing matched or the links were set by hand).
+    """
+    out = measures.copy()
     order: dict[str, int] = {}
     cand_of: dict[str, str] = {}
     if contributions is not None and len(contributions):
@@ -179,15 +221,23 @@ def link_lineage(
         for i in str(ids).split("; ") if isinstance(ids, str) else []:
             cand_of.setdefault(i, mid)
             order.setdefault(i, len(order))
-    ids_of: list = [pd.NA] * len(out)
-    cands: list = [pd.NA] * len(out)
-    best: list = [pd.NA] * len(out)
-    for pos, group in links.groupby(schema.MEASURE_ID, sort=False):
-        k = int(pos)
-        ideas = sorted(group[schema.IDEA_ID], key=lambda i: (order.get(i, len(order)), i))
-        ids_of[k] = "; ".join(ideas)
-        cands[k] = "; ".join(dict.fromkeys(cand_of[i] for i in ideas if i in cand_of)) or pd.NA
-        best[k] = int(group[LINEAGE_SCORE].max())
+    used = links[links[LINKED]] if LINKED in links.columns else links
+    by_measure = {str(k): g for k, g in used.groupby(schema.MEASURE_ID, sort=False)}
+    ids_of: list = []
+    cands: list = []
+    best: list = []
+    for mid in out[schema.MEASURE_ID].astype(str):
+        group = by_measure.get(mid)
+        if group is None or group.empty:
+            ids_of.append(pd.NA)
+            cands.append(pd.NA)
+            best.append(pd.NA)
+            continue
+        ideas = sorted(set(group[schema.IDEA_ID]), key=lambda i: (order.get(i, len(order)), i))
+        ids_of.append("; ".join(ideas))
+        cands.append("; ".join(dict.fromkeys(cand_of[i] for i in ideas if i in cand_of)) or pd.NA)
+        score = group[LINEAGE_SCORE].max()
+        best.append(pd.NA if pd.isna(score) else int(score))
     linked = pd.Series(ids_of, index=out.index, dtype=schema.STR)
     if schema.IDEA_IDS in out.columns:
         existing = out[schema.IDEA_IDS].astype(schema.STR)
@@ -197,6 +247,126 @@ def link_lineage(
     out[LINEAGE_MEASURE_ID] = pd.array(cands, dtype=schema.STR)
     out[LINEAGE_SCORE] = pd.array(best, dtype=schema.INT)
     return out
+
+
+NO_SOURCE_WORDS = frozenset({"keine", "keiner", "nichts", "ohne", "-", "–", "—", "0"})
+"""What the analyst writes in „Karten-IDs (Herkunft)“ to remove every link of a measure."""
+MANUAL = "von Hand"
+AUTOMATIC = "automatisch"
+UNCERTAIN = "unsicher"
+NEAR_MISS = "knapp verfehlt"
+
+
+def parse_sources(value: object) -> list[str] | None:
+    """The cell „Karten-IDs (Herkunft)“ of a plan: ``None`` when empty (automatic), ``[]`` for
+    "keine", else the idea ids (separated by ";", "," or spaces)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    if text.lower() in NO_SOURCE_WORDS:
+        return []
+    return list(dict.fromkeys(t for t in re.split(r"[;,\s]+", text) if t))
+
+
+def correct_links(
+    links: pd.DataFrame, pins: pd.DataFrame, *, known_ids: set[str]
+) -> tuple[pd.DataFrame, list[LogEntry]]:
+    """Apply the analyst's corrections to the automatic ``links``.
+
+    ``pins``: the measures of a returned plan (``measure_id``, ``title``, ``idea_ids`` as
+    written in „Karten-IDs (Herkunft)“, source cell). A measure whose cell is filled gets
+    exactly the ids written there ("keine": none); an id not among ``known_ids`` is left out
+    with a warning naming the cell; every change against the automatic links is logged.
+
+    Returns
+    -------
+    links, log
+        ``links`` with a ``basis`` column (:data:`AUTOMATIC` or :data:`MANUAL`).
+    """
+    out = links.assign(basis=AUTOMATIC)
+    log: list[LogEntry] = []
+    if pins is None or pins.empty or schema.IDEA_IDS not in pins.columns:
+        return out, log
+    rows = []
+    for _, pin in pins.iterrows():
+        ids = parse_sources(pin.get(schema.IDEA_IDS))
+        if ids is None:
+            continue
+        mid, title = str(pin[schema.MEASURE_ID]), str(pin.get(schema.TITLE) or "")
+        where = {
+            "file": str(pin.get(schema.SOURCE_FILE) or ""),
+            "sheet": str(pin.get(schema.SOURCE_SHEET) or ""),
+            "cell": str(pin.get(schema.SOURCE_CELL) or ""),
+        }
+        unknown = [i for i in ids if i not in known_ids]
+        for i in unknown:
+            log.append(
+                entry(
+                    "lineage_id_unknown",
+                    f"Maßnahme ‚{title}‘: Karten-ID ‚{i}‘ gibt es in der Auftaktrunde nicht — "
+                    "nicht verknüpft; bitte die ID aus der Liste der Quellkarten übernehmen",
+                    **where,
+                )
+            )
+        ids = [i for i in ids if i in known_ids]
+        mine = out[schema.MEASURE_ID].astype(str) == mid
+        before = set(out.loc[mine & out[LINKED], schema.IDEA_ID])
+        if set(ids) == before:
+            continue  # the written ids are the automatic links (an exported plan, unchanged)
+        out = out[~mine]
+        rows.extend((mid, title, i, pd.NA, True, MANUAL) for i in ids)
+        added, removed = sorted(set(ids) - before), sorted(before - set(ids))
+        what = "keine Karten" if not ids else f"{len(ids)} Karte(n): {'; '.join(ids)}"
+        log.append(
+            entry(
+                "lineage_corrected",
+                f"Maßnahme ‚{title}‘: Herkunft von Hand gesetzt — {what} "
+                f"({len(added)} hinzugefügt, {len(removed)} entfernt gegenüber automatisch)",
+                severity=INFO,
+                **where,
+            )
+        )
+    manual = pd.DataFrame(rows, columns=[*LINK_COLUMNS, LINKED, "basis"])
+    if manual.empty:
+        return out.reset_index(drop=True), log
+    manual = manual.astype(out.dtypes.to_dict())
+    return pd.concat([out, manual], ignore_index=True), log
+
+
+def lineage_table(
+    links: pd.DataFrame, contributions: pd.DataFrame, *, threshold: float, band: float
+) -> pd.DataFrame:
+    """The links for the analyst (``extra_lineage.csv``): one row per measure × idea with the
+    card's working group and text, score, basis and ``status`` — :data:`UNCERTAIN` for an
+    automatic link below ``threshold + band``, :data:`NEAR_MISS` for a card whose best measure
+    scored below the threshold, else :data:`AUTOMATIC` or :data:`MANUAL`."""
+    basis = links["basis"] if "basis" in links.columns else AUTOMATIC
+    df = links.assign(basis=basis)
+    status = np.where(
+        df["basis"] == MANUAL,
+        MANUAL,
+        np.where(
+            ~df[LINKED].astype(bool),
+            NEAR_MISS,
+            np.where(df[LINEAGE_SCORE].astype("Float64") < threshold + band, UNCERTAIN, AUTOMATIC),
+        ),
+    )
+    df = df.assign(status=status)
+    cards = contributions[[schema.IDEA_ID, schema.GROUP, schema.TEXT]].astype(schema.STR)
+    df = df.merge(cards, on=schema.IDEA_ID, how="left")
+    cols = [*LINK_COLUMNS, "status", schema.GROUP, schema.TEXT]
+    return df[cols].reset_index(drop=True)
+
+
+def uncertain_links(table: pd.DataFrame, *, n: int = 20) -> pd.DataFrame:
+    """The rows of :func:`lineage_table` the analyst should look at: uncertain links and near
+    misses, lowest score first."""
+    if table is None or table.empty or "status" not in table.columns:
+        return pd.DataFrame(columns=list(table.columns) if table is not None else [])
+    hit = table[table["status"].isin([UNCERTAIN, NEAR_MISS])]
+    return hit.sort_values([LINEAGE_SCORE, schema.MEASURE_ID], kind="stable").head(n)
 
 
 def trace(measure_idea_ids: str, contributions: pd.DataFrame) -> pd.DataFrame:

@@ -2,7 +2,9 @@
 
 Reads the columns Nr., Handlungsfeld, Maßnahme, Ziel, Zuständig, Partner, Zeitraum, Kosten (or
 Kosten von/bis), Status, Fortschritt, Indikator, Begründung and, when the plan was exported by
-flueko, ID (which then wins over the id derived from the title), Wirkung and Aufwand.
+flueko, ID (which then wins over the id derived from the title), Wirkung, Aufwand and
+„Karten-IDs (Herkunft)“ (kept as written in ``idea_ids``: the pipeline applies it as the
+analyst's correction of the lineage, see :func:`flueko.analyse.lineage.correct_links`).
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ _TEXT_ROLES = (
     schema.PARTNERS,
     schema.INDICATOR,
     schema.REASON,
+    schema.IDEA_IDS,  # „Karten-IDs (Herkunft)“: the analyst's lineage correction, as written
 )
 
 

@@ -29,6 +29,9 @@ from flueko.labels import QUADRANT_LABELS, STATUS_LABELS, TIMEFRAME_LABELS
 PLAN_SHEET = "Maßnahmenplan"
 SUMMARY_SHEET = "Übersicht"
 LISTS_SHEET = "Listen"
+SOURCES_HEADER = "Karten-IDs (Herkunft)"
+"""The kick-off cards a measure came from; the analyst corrects them here (ids separated by
+";", "keine" for none, empty for automatic) and the next run applies them."""
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 """Document timestamps of every written workbook (reproducible files)."""
 
@@ -50,6 +53,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("Status", 16),
     ("Fortschritt", 12),
     ("Herkunft", 30),
+    (SOURCES_HEADER, 24),
     ("Indikator", 30),
     ("Begründung", 30),
 )
@@ -168,6 +172,7 @@ def build_workbook(
             (STATUS_LABELS.get(_text(row.get(schema.STATUS)) or "", None), None),
             (_num(row.get(schema.PROGRESS)), PERCENT),
             (_origin(row), None),
+            (_text(row.get(schema.IDEA_IDS)), None),
             (_text(row.get(schema.INDICATOR)), None),
             (_text(row.get(schema.REASON)), None),
         ]
@@ -306,7 +311,8 @@ def write_plan(
 
     Sheet "Maßnahmenplan" (one row per measure in rank order: Nr., ID, Handlungsfeld, Maßnahme,
     Ziel, Zuständig, Partner, Zeitraum, Kosten von/bis, Wirkung, Aufwand, Quadrant, Rang,
-    Status, Fortschritt, Herkunft, Indikator, Begründung) with bold frozen header, filter,
+    Status, Fortschritt, Herkunft, Karten-IDs (Herkunft) — the analyst's correction of the
+    lineage —, Indikator, Begründung) with bold frozen header, filter,
     dropdowns for Status and Zuständig, row colours by quadrant; sheet "Übersicht" per
     Handlungsfeld; a hidden sheet "Listen" feeding the dropdowns.
 
