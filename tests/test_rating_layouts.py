@@ -284,3 +284,24 @@ def test_a_round_stores_pseudonyms_unless_the_analyst_opts_in(tmp_path):
         "Jobcenter",
         "Tarek Haddad",
     }
+
+
+def test_raters_above_and_the_measure_label_beside_the_criteria():
+    """Rater names merged over a Wirkung|Aufwand pair in the row above, "Nr." and "Maßnahme"
+    written in the criteria row (a title row above both): both rows are the header."""
+    rows = [
+        ["Bewertung der Maßnahmenvorschläge (1 = gering, 5 = hoch)", None, None, None, None, None],
+        [None, None, "Person A", None, "Person B", None],
+        ["Nr.", "Maßnahme", "Wirkung", "Aufwand", "Wirkung", "Aufwand"],
+        [1, "Wohnungsbörse einrichten", 2, 4, 4, 2],
+        [2, "Sprachcafé gründen", 5, 1, 3, 3],
+    ]
+    det, lay, ratings, _attrs, log = read(rows, merged=[(1, 2, 1, 3), (1, 4, 1, 5)])
+    assert lay.header_rows == (det.header_row, det.header_row + 1)
+    assert sorted(ratings[schema.TITLE].unique()) == [
+        "Sprachcafé gründen",
+        "Wohnungsbörse einrichten",
+    ]
+    assert ratings[schema.RATER].nunique() == 2
+    assert medians(ratings)[("Sprachcafé gründen", "impact")] == 4.0
+    assert not [e for e in log if e.code == "measure_column_missing"]

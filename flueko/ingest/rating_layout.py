@@ -157,13 +157,15 @@ def rating_layout(
     second: list[str] | None = None
     if h + 1 < sheet.n_rows:
         below = [cell_text(sheet.merged_value(h + 1, c)) for c in range(sheet.n_cols)]
+        title_below = False
         if title_col is None:
             title_col = next(
                 (c for c, t in enumerate(below) if match_header(t, vocabulary=vocab) == "title"),
                 None,
             )
+            title_below = title_col is not None  # raters above, "Maßnahme" with the criteria
         crit_somewhere = any(criterion_in(header_key(t), headers) for t in first + below if t)
-        if crit_somewhere and _is_subheader(sheet, h + 1, title_col):
+        if crit_somewhere and _is_subheader(sheet, h + 1, None if title_below else title_col):
             second = below
     if second is not None:
         return _two_rows(sheet, h, first, second, vocab)
