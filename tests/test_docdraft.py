@@ -199,9 +199,9 @@ def test_concept_schedule_questions_and_groups(md):
     sec = _section(md, "Veranstaltungskonzept")
     schedule = [line for line in sec.splitlines() if line.startswith("- **")]
     assert schedule == [
-        r"- **20\. Oktober 2016** – Auftakt: Auftaktveranstaltung (41 Personen)",
-        r"- **7\. Dezember 2016** – Vertiefung (9 Personen)",
-        r"- **15\. Februar 2017** – Erweitert: Erweiterter Workshop (13 Personen)",
+        "- **20. Oktober 2016** – Auftakt: Auftaktveranstaltung (41 Personen)",
+        "- **7. Dezember 2016** – Vertiefung (9 Personen)",
+        "- **15. Februar 2017** – Erweitert: Erweiterter Workshop (13 Personen)",
     ]
     assert "1. Wo sind die Probleme in der Praxis? – 2 Beiträge" in sec
     assert "2. Warum gelingt Integration (nicht)? – 1 Beitrag" in sec
@@ -429,3 +429,31 @@ def test_escaped_text_renders_literally(text):
     assert m, body
     assert "<" not in m.group(1)
     assert html.unescape(m.group(1)) == expected
+
+
+def test_groups_as_round_yaml_spells_them_and_sonstiges_is_no_discussed_field():
+    from flueko.report.docdraft_sections import concept_section, fields_section
+
+    rows = [("AK Bildung Ausbildung", "bildung"), ("AK Wohnen", "sonstiges"), (None, "wohnen")]
+    df = pd.DataFrame(
+        {
+            s.GROUP: [g for g, _ in rows],
+            s.FIELD: [f for _, f in rows],
+            s.TEXT: ["a", "b", "c"],
+            s.IDEA_ID: ["1", "2", "3"],
+            s.ROUND: "r1",
+        }
+    )
+    meta = {
+        "title": "Auftakt",
+        "date": "2016-10-20",
+        "working_groups": {"AK Bildung/Ausbildung": 3},
+    }
+    rounds = [RoundData("r1", meta, {"contributions": s.conform(df, "contributions")})]
+    concept = "\n".join(concept_section(rounds, question_labels=QUESTION_LABELS))
+    assert "- AK Bildung/Ausbildung – 1 Beitrag" in concept
+    assert "- AK Wohnen – 1 Beitrag" in concept and "- ohne Arbeitskreis – 1 Beitrag" in concept
+    assert "- **20. Oktober 2016** – Auftakt" in concept
+    fields = "\n".join(fields_section(rounds, field_labels=FIELD_LABELS))
+    assert "Diskutierte Handlungsfelder: Wohnen, Bildung/Ausbildung." in fields
+    assert "| Sonstiges | 1 |" in fields  # still counted in the table

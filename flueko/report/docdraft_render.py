@@ -40,17 +40,20 @@ def is_missing(value: object) -> bool:
         return False
 
 
-def escape_md(value: object) -> str:
+def escape_md(value: object, *, line_start: bool = True) -> str:
     """User text as one line of literal Markdown text (nothing in it is markup).
 
     Whitespace (newlines too) collapses to single spaces; ``\\ * _ [ ] < > & | ~`` are
-    backslash-escaped everywhere, ``# + = -`` and "1." at the start, backticks become ``'``.
-    Missing values become "–".
+    backslash-escaped everywhere, ``# + = -`` and "1." at the start (only where the text may
+    start a line: ``line_start``; "20. Oktober" inside a sentence stays as it is), backticks
+    become ``'``. Missing values become "–".
     """
     if is_missing(value):
         return fmt.MISSING
     text = " ".join(str(value).split()).replace("`", "'")
     text = _MD_INLINE.sub(r"\\\1", text)
+    if not line_start:
+        return text
     text = _MD_LINE_START.sub(r"\1\\\2", text)
     return _MD_ORDERED.sub(r"\1\\\2", text)
 

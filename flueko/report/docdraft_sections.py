@@ -24,6 +24,7 @@ from flueko.analyse.costs import process_costs
 from flueko.labels import QUADRANT_HINTS, QUADRANT_LABELS, STATUS_LABELS
 from flueko.report import fmt
 from flueko.report.docdraft_render import TODO, escape_md, is_missing, md_label, md_table, plural
+from flueko.text import fold
 
 PROCESS_ITEMS: tuple[str, ...] = (
     "format",
@@ -134,7 +135,8 @@ def concept_section(
     ]
     for r in rounds:
         when = r.meta.get("date")
-        parts = [f"**{escape_md(fmt.day(when)) if when else 'ohne Datum'}**"]
+        day = escape_md(fmt.day(when), line_start=False) if when else "ohne Datum"
+        parts = [f"**{day}**"]  # after "- **": no line start, "20. Oktober" needs no escape
         kind, title = r.meta.get("kind"), r.meta.get("title")
         names = [str(x) for x in (kind, title) if x]
         head = ": ".join(escape_md(x) for x in dict.fromkeys(names)) or escape_md(r.round_id)
@@ -160,7 +162,11 @@ def concept_section(
     if not with_cards:
         return [*out, f"Keine Workshop-Karten in den Daten. {TODO}"]
     for r in with_cards:
+        # a working group as round.yaml spells it ("AK Bildung/Ausbildung", not the file's
+        # "AK Bildung Ausbildung") when the names agree folded
+        named = {fold(str(n)): str(n) for n in (r.meta.get("working_groups") or {})}
         groups = r.table("contributions")[s.GROUP].fillna("ohne Arbeitskreis")
+        groups = pd.Series([named.get(fold(g), g) for g in groups], dtype=object)
         per_group = groups.value_counts().sort_index()
         title = escape_md(r.meta.get("title") or r.round_id)
         out.append(
@@ -189,7 +195,8 @@ def fields_section(rounds: Sequence[RoundData], *, field_labels: Mapping[str, st
     order = {k: i for i, k in enumerate(field_labels)}
     keys = sorted(counts.index, key=lambda k: (-int(counts[k]), order.get(k, len(order)), k))
     total = int(counts.sum())
-    named = ", ".join(md_label(field_labels, k or None) for k in keys)
+    # "Sonstiges" and ideas without a field are no discussed Handlungsfeld (they stay in the table)
+    named = ", ".join(md_label(field_labels, k) for k in keys if k and k != "sonstiges")
     out += [
         f"Diskutierte Handlungsfelder: {named}.",
         "",
