@@ -350,7 +350,11 @@ def lineage_table(
         np.where(
             ~df[LINKED].astype(bool),
             NEAR_MISS,
-            np.where(df[LINEAGE_SCORE].astype("Float64") < threshold + band, UNCERTAIN, AUTOMATIC),
+            np.where(
+                (df[LINEAGE_SCORE].astype("Float64") < threshold + band).fillna(False),
+                UNCERTAIN,
+                AUTOMATIC,
+            ),
         ),
     )
     df = df.assign(status=status)
