@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from flueko.errors import SchemaError
-from flueko.privacy_names import find_names, is_office
+from flueko.privacy_names import find_names, is_common_word, is_office
 
 __all__ = [
     "EMAIL_TOKEN",
@@ -153,6 +153,13 @@ def _names(text: str) -> list[Finding]:
     while (m := _NAME.search(text, pos)) is not None:
         first = m.group("first")
         if not _capitalised(first) or is_office(first):
+            second = m.group("second")
+            if is_office(first) and _capitalised(second) and not is_office(second):
+                # Frau Bürgermeisterin Weber: the office stays, the name goes
+                start = m.start("second")
+                end = max([e for s, e in spans if s == start] + [m.end("second")])
+                if not is_common_word(second):
+                    found.append(Finding("name", text[start:end], start, end))
             pos = m.start("first")  # "Frau und Mann", "Herr Landrat": not a name
             continue
         end = m.end("second") if _capitalised(m.group("second")) else m.end("first")

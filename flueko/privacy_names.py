@@ -23,7 +23,7 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["find_names", "first_name_kind", "is_office"]
+__all__ = ["find_names", "first_name_kind", "is_common_word", "is_office"]
 
 _LEXICON = "first_names.txt"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -97,6 +97,11 @@ _VERB_END = re.compile(r"(?:t|en|st|te|ern|eln)$")
 def is_office(word: str) -> bool:
     """``word`` is an office or title, not a name (``Bürgermeisterin``, ``Landrat``)."""
     return _OFFICE.fullmatch(word) is not None
+
+
+def is_common_word(word: str) -> bool:
+    """``word`` is a German word that is never a name here (``Sie``, ``Team``, ``Jobcenter``)."""
+    return word.casefold() in _NOT_NAME
 
 
 @cache

@@ -190,3 +190,25 @@ def test_no_demo_participant_reaches_a_report(demo_run):
     for secret in ("Frau Beispiel", "Mustermann", "info@example.org", "23125"):
         for path, text in texts.items():
             assert secret not in text, (secret, path)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Frau Bürgermeisterin hat zugesagt", "Frau Bürgermeisterin hat zugesagt"),
+        ("Frau Bürgermeisterin Weber kommt", "Frau Bürgermeisterin [Name] kommt"),
+        ("Herr Landrat Klaus Müller eröffnet", "Herr Landrat [Name] eröffnet"),
+        ("Laternenumzug an Sankt Martin", "Laternenumzug an Sankt Martin"),
+        ("Antrag bei der Robert Bosch Stiftung", "Antrag bei der Robert Bosch Stiftung"),
+        (
+            "Die Paula-Modersohn-Schule bietet eine VKL an",
+            "Die Paula-Modersohn-Schule bietet eine VKL an",
+        ),
+        ("Seitz, Monika – Warteliste", "[Name] – Warteliste"),
+        ("Sozialberatung M. Seitz", "Sozialberatung [Name]"),
+        ("Tel. (0 62 21) 40 55 12", "Tel. [Telefon]"),
+        ("info [at] verein.de", "[E-Mail]"),
+    ],
+)
+def test_classes_from_the_issue(text, masked):
+    assert mask_personal_data(text) == masked
