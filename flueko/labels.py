@@ -147,6 +147,8 @@ LOG_CODE_LABELS: dict[str, str] = {
     "coding_unknown_id": "Kodierung für nicht mehr vorhandene Idee",
     "coding_missing_id": "Kodierung ohne Ideen-ID",
     "coding": "Kodierungstabelle fehlerhaft",
+    "lineage_corrected": "Herkunft einer Maßnahme von Hand berichtigt (Maßnahmenplan)",
+    "lineage_id_unknown": "Karten-ID im Maßnahmenplan unbekannt",
     "corrupt_file": "Datei beschädigt",
     "encrypted": "Datei passwortgeschützt",
     "empty_file": "Datei leer",

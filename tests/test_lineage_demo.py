@@ -77,6 +77,9 @@ def test_lineage_extra_lists_scores_and_uncertain_links(demo_run):
         assert "; ".join(sorted(row[s.IDEA_IDS].split("; "))) == joined[row[s.MEASURE_ID]]
     assert (table["status"] == NEAR_MISS).any()
     assert table["lineage_score"].between(0, 100).all()
+    # the report's data-quality section lists the uncertain ones and says how to correct them
+    page = (demo_run.root / "reports" / RATED / "bericht.html").read_text("utf-8")
+    assert "Unsichere Verknüpfungen" in page and "Karten-IDs (Herkunft)" in page
 
 
 @pytest.mark.parametrize(

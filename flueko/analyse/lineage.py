@@ -137,7 +137,7 @@ def lineage_links(
             if old is None or (linked, sc) > (old[1], old[0]):
                 found[c, idea] = (sc, linked)
     rows = [
-        (mids[c], titles[c], idea, round(sc), linked)
+        (mids[c], titles[c], idea, int(sc), linked)
         for (c, idea), (sc, linked) in sorted(
             found.items(), key=lambda kv: (kv[0][0], -kv[1][0], kv[0][1])
         )
@@ -365,12 +365,19 @@ def lineage_table(
 
 
 def uncertain_links(table: pd.DataFrame, *, n: int = 20) -> pd.DataFrame:
-    """The rows of :func:`lineage_table` the analyst should look at: uncertain links and near
-    misses, lowest score first."""
+    """The rows of :func:`lineage_table` the analyst should look at: uncertain links (lowest
+    score first), then near misses (highest score first)."""
     if table is None or table.empty or "status" not in table.columns:
         return pd.DataFrame(columns=list(table.columns) if table is not None else [])
-    hit = table[table["status"].isin([UNCERTAIN, NEAR_MISS])]
-    return hit.sort_values([LINEAGE_SCORE, schema.MEASURE_ID], kind="stable").head(n)
+    weak = table[table["status"] == UNCERTAIN].sort_values(
+        [LINEAGE_SCORE, schema.MEASURE_ID, schema.IDEA_ID], kind="stable"
+    )
+    near = table[table["status"] == NEAR_MISS].sort_values(
+        [LINEAGE_SCORE, schema.MEASURE_ID, schema.IDEA_ID],
+        ascending=[False, True, True],
+        kind="stable",
+    )
+    return pd.concat([weak, near]).head(n)
 
 
 def trace(measure_idea_ids: str, contributions: pd.DataFrame) -> pd.DataFrame:

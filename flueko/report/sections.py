@@ -250,6 +250,43 @@ def uncertain_ideas(rep: RoundReport, *, n: int = 20) -> None:
     )
 
 
+def uncertain_links(rep: RoundReport, *, n: int = 20) -> None:
+    """For the analyst (not in the report): links to kick-off cards scored just above the
+    threshold, and cards that just missed a measure — lowest score first."""
+    table = _uncertain_links(rep, n=n)
+    if table is None:
+        return
+    _links_table(table, with_ids=True)
+
+
+def _uncertain_links(rep: RoundReport, *, n: int) -> pd.DataFrame | None:
+    from flueko.analyse.lineage import uncertain_links
+
+    table = rep.tables.get("extra_lineage")
+    if table is None or table.empty:
+        return None
+    view = uncertain_links(table, n=n)
+    return None if view.empty else view
+
+
+def _links_table(view: pd.DataFrame, *, with_ids: bool) -> None:
+    columns = {
+        s.TITLE: "Maßnahme",
+        s.TEXT: "Karte der Auftaktrunde",
+        s.GROUP: "Arbeitskreis",
+        "lineage_score": "Übereinstimmung",
+        "status": "Verknüpfung",
+    }
+    if with_ids:
+        columns[s.IDEA_ID] = "Karten-ID"
+    show.table(
+        view,
+        columns=columns,
+        formats={"lineage_score": lambda v: "–" if pd.isna(v) else fmt.number(int(v))},
+        numeric=("lineage_score",),
+    )
+
+
 def priorities(rep: RoundReport) -> None:
     """Priority matrix, ranking with robustness, cost-effort summary (rated rounds)."""
     if not rep.has("ratings"):
@@ -316,6 +353,15 @@ def data_quality(rep: RoundReport) -> None:
         _show_understood(understood)
     if len(log):  # how each sheet was recognised is no finding (details in ingest_log.csv)
         log = log[log[s.LOG_CODE] != "recognised"]
+    links = _uncertain_links(rep, n=5)
+    if links is not None:
+        show.note(
+            "Unsichere Verknüpfungen von Maßnahmen mit Karten der Auftaktrunde (knapp über oder "
+            "unter der Schwelle; alle in extra_lineage.csv). Berichtigen in der Spalte "
+            "„Karten-IDs (Herkunft)“ des Maßnahmenplans: IDs mit „;“ getrennt, „keine“ für "
+            "keine — das nächste Einlesen übernimmt es."
+        )
+        _links_table(links, with_ids=False)
     if log.empty:
         show.note("Beim Einlesen gab es keine Auffälligkeiten.")
         return
