@@ -80,7 +80,7 @@ def lineage_links(
     measures_later: pd.DataFrame,
     candidates_earlier: pd.DataFrame,
     *,
-    threshold: float = 40,
+    threshold: float = 35,
     margin: float = 1.0,
     scorer: str | Callable = STEM_OVERLAP,
     contributions: pd.DataFrame | None = None,
@@ -119,6 +119,8 @@ def lineage_links(
     fuzzy = _fuzzy_matrix(titles, texts, scorer_for(scorer)).T
     scores = np.maximum(matcher.matrix(texts, titles), np.where(fuzzy >= FUZZY_SURE, fuzzy, 0))
     scores[:, [not t.strip() for t in titles]] = 0
+    if taxonomy is not None and contributions is not None and len(contributions):
+        scores *= _field_factors(contributions, measures_later, titles, taxonomy)
     best = scores.max(axis=1, initial=0.0)
     mids = (
         measures_later[schema.MEASURE_ID].tolist()
@@ -146,6 +148,32 @@ def lineage_links(
 
 
 LINKED = "linked"
+OTHER_FIELD = 0.7
+"""Score factor of a card and a measure in different Handlungsfelder (neither "sonstiges"):
+a card of the AK Wohnen rarely led to a measure of the Bildung field."""
+
+
+def _field_factors(
+    contributions: pd.DataFrame, measures: pd.DataFrame, titles: list[str], taxonomy
+) -> np.ndarray:
+    """Ideas × titles: :data:`OTHER_FIELD` where their Handlungsfelder differ, else 1. A
+    measure's field is the one named in its sheet, else the keyword rules on its title."""
+    from flueko.analyse.categorise import classify_text
+    from flueko.taxonomy_match import field_for_group
+
+    raw = measures[schema.FIELD].tolist() if schema.FIELD in measures.columns else []
+    raw = raw or [None] * len(titles)
+    fields = []
+    for given, title in zip(raw, titles, strict=True):
+        key = None
+        if isinstance(given, str) and given.strip():
+            key = given if given in taxonomy.field_keys else field_for_group(given, taxonomy)
+        fields.append(key or classify_text(title, None, taxonomy)[0])
+    own = contributions[schema.FIELD].astype(object).where(contributions[schema.FIELD].notna())
+    a = np.array([f if isinstance(f, str) else "" for f in own], dtype=object)[:, None]
+    b = np.array(fields, dtype=object)[None, :]
+    known = (a != "") & (a != "sonstiges") & (b != "sonstiges")
+    return np.where(known & (a != b), OTHER_FIELD, 1.0)
 
 
 def _links_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -159,7 +187,7 @@ def link_lineage(
     measures_later: pd.DataFrame,
     candidates_earlier: pd.DataFrame,
     *,
-    threshold: float = 40,
+    threshold: float = 35,
     margin: float = 1.0,
     scorer: str | Callable = STEM_OVERLAP,
     contributions: pd.DataFrame | None = None,
