@@ -75,9 +75,9 @@ PREFIX_MIN = 6
 """Two keys beginning with the same this many letters are related ("psychosozial" ~
 "psychologisch"); such a match counts :data:`PREFIX_SHARE`."""
 PREFIX_SHARE = 0.6
-HAPAX_WEIGHT = 0.5
+HAPAX_WEIGHT = 0.7
 """Weight factor of a key only one text uses (it cannot be matched anyway)."""
-OTHER_WEIGHT = 0.6
+OTHER_WEIGHT = 0.8
 """Weight factor of a key never written with a capital inside a text (verbs, adjectives)."""
 SELF_WEIGHT = 0.8
 """Share of the card's covered weight in :func:`containment` (the rest: the title's)."""
@@ -155,6 +155,12 @@ class Matcher:
             if " " not in folded and len(folded) >= PART_MIN + 1:
                 self.lexicon.add(key_of(folded))
         self._parts: dict[str, frozenset[str]] = {}
+        # the parts compounds split into are words of the round too ("treff" of
+        # "Frauentreff" splits "Treffpunkt")
+        found = {p for ws in words for k in ws for p in self.parts(k) if len(p) >= 4}
+        if found - self.lexicon:
+            self.lexicon |= found
+            self._parts = {}
         docs = [self.features(t) for t in corpus]
         df = Counter(f for d in docs for f in {p for parts in d.values() for p in parts})
         n = max(len(corpus), 1)
