@@ -90,6 +90,10 @@ def test_export_layout(tmp_path):
     assert texts["id3"].data_type == "s"
     assert texts["id4"].value == "-Sportvereine öffnen"
     assert ws.cell(2, col("Idee")).alignment.wrap_text is True
+    # it prints: header repeated on every page, fit to the page width, page numbers
+    assert ws.print_title_rows == "$1:$1" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.page_setup.orientation == "landscape" and "&P" in ws.oddFooter.right.text
 
 
 def test_export_is_deterministic_and_atomic(tmp_path):

@@ -1,3 +1,4 @@
+import re
 import subprocess
 import zipfile
 
@@ -66,7 +67,19 @@ def test_layout_styles_and_validations(tmp_path, measures):
     assert ws["M3"].value == "Quick Wins" and ws["O3"].value == "offen"
     assert ws["Q3"].value == "bewertung.xlsx / A3"
     sqrefs = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert sqrefs == {"O2:O200": "=Listen!$A$2:$A$6", "F2:F200": "=Listen!$B$2:$B$3"}
+    assert sqrefs == {
+        "O2:O200": "=Listen!$A$2:$A$6",
+        "F2:F200": "=Listen!$B$2:$B$3",
+        "P2:P200": "0",  # progress: a decimal between 0 and 1, shown as %
+    }
+    assert ws["P150"].number_format == "0 %"
+    # printable: header repeated, fit to the width of an A3 landscape page, page numbers
+    assert ws.print_title_rows == "$1:$1" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == str(
+        ws.PAPERSIZE_A3
+    )
+    assert "&P" in ws.oddFooter.right.text
     assert [wb["Listen"].cell(row=r, column=1).value for r in range(2, 7)] == [
         "offen",
         "in Vorbereitung",
@@ -144,3 +157,6 @@ def test_converts_to_pdf(tmp_path, measures, soffice):
     )
     pdf = tmp_path / "plan.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
+    # one page for the plan (fit to width), one for the summary; the hidden list sheet not
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    assert 1 <= pages <= 3, pages

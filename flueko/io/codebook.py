@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema
 from flueko.errors import CodingError, InputFileError
-from flueko.io.xlsx import write_workbook
+from flueko.io.xlsx import printable, write_workbook
 from flueko.labels import CODEBOOK_GUIDE as GUIDE
 from flueko.log import INFO, LogEntry, entry
 from flueko.schema import CODING_COMMENT, CODING_MEASURE
@@ -130,7 +130,7 @@ def export_codebook(
     last = max(ws.max_row, 2)
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(_col_index(COL_COMMENT))}{last}"
-
+    printable(ws, title="Kodierung der Ideen")
     keys = wb.create_sheet(KEYS_SHEET)
     keys.sheet_state = "hidden"
     keys["A1"], keys["B1"], keys["C1"], keys["D1"] = (

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from flueko.io.atomic import write_bytes
@@ -43,3 +44,67 @@ def workbook_bytes(wb: Workbook, *, stamp: datetime = FIXED_TIME) -> bytes:
 def write_workbook(wb: Workbook, path: Path, *, stamp: datetime = FIXED_TIME) -> None:
     """Write ``wb`` to ``path`` reproducibly and atomically."""
     write_bytes(Path(path), workbook_bytes(wb, stamp=stamp))
+
+
+def printable(
+    ws,
+    *,
+    header_rows: int = 1,
+    first_data_row: int | None = None,
+    landscape: bool = True,
+    paper: str = "A4",
+    title: str | None = None,
+) -> None:
+    """Page setup for a table sheet people print: header rows repeated on every page, fit to
+    the page width over as many pages as needed, A4/A3, page numbers in the footer, and row
+    heights that fit the wrapped text (LibreOffice does not grow rows of a written file).
+
+    Parameters
+    ----------
+    ws
+        An openpyxl worksheet whose column widths are set.
+    header_rows
+        Rows repeated at the top of every printed page.
+    first_data_row
+        First row whose height is fitted to its wrapped text (default: after the header).
+    landscape, paper
+        Orientation and paper (``"A4"`` or ``"A3"``).
+    title
+        Page header text (centre), e.g. the district and the plan's title.
+    """
+    ws.print_title_rows = f"1:{header_rows}"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if paper == "A3" else ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.8  # room for page header and footer
+    if title:
+        ws.oddHeader.center.text = title
+    ws.oddFooter.right.text = "Seite &P von &N"
+    widths = {
+        col: (dim.width or 10)
+        for col in range(1, ws.max_column + 1)
+        if not (dim := ws.column_dimensions[get_column_letter(col)]).hidden
+    }
+    merged_width = {
+        (rng.min_row, rng.min_col): sum(
+            widths.get(c, 0) for c in range(rng.min_col, rng.max_col + 1)
+        )
+        for rng in ws.merged_cells.ranges
+    }
+    start = first_data_row or header_rows + 1
+    for row in ws.iter_rows(min_row=start):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value and cell.column in widths:
+                width = merged_width.get((cell.row, cell.column), widths.get(cell.column, 10))
+                width = max(width - 1, 4)
+                wrapped = sum(
+                    max(1, -(-len(part) // int(width * 1.1))) for part in cell.value.split("\n")
+                )
+                lines = max(lines, wrapped)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 15 * min(lines, 30)

@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema
 from flueko.analyse.costs import cost_summary
-from flueko.io.xlsx import write_workbook
+from flueko.io.xlsx import printable, write_workbook
 from flueko.labels import QUADRANT_LABELS, STATUS_LABELS, TIMEFRAME_LABELS
 
 PLAN_SHEET = "Maßnahmenplan"
@@ -182,12 +182,7 @@ def build_workbook(
     ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ref
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddHeader.center.text = _text(title) or ""
+    printable(ws, paper="A3", title=_text(title) or "")
     _validations(wb, ws, df, last)
     _quadrant_colours(ws, last)
     _summary_sheet(wb, df, field_labels=field_labels, title=title)
@@ -223,6 +218,21 @@ def _validations(wb: Workbook, ws, df: pd.DataFrame, last: int) -> None:
     )
     status.add(f"{_col('Status')}2:{_col('Status')}{max(last, 200)}")
     ws.add_data_validation(status)
+    progress = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="1",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Fortschritt",
+        error="Fortschritt in Prozent zwischen 0 % und 100 % eintragen.",
+    )
+    col = _col("Fortschritt")
+    progress.add(f"{col}2:{col}{max(last, 200)}")
+    ws.add_data_validation(progress)
+    for r in range(2, max(last, 200) + 1):  # typed "50" in a %-formatted cell is 50 %
+        ws[f"{col}{r}"].number_format = PERCENT
     if responsible:
         who = DataValidation(
             type="list",
@@ -257,6 +267,7 @@ def _summary_sheet(
     ws = wb.create_sheet(SUMMARY_SHEET, 1)
     _put(ws, 1, 1, _text(title))
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)  # the title is wide
     headers = [
         ("Handlungsfeld", 24),
         ("Maßnahmen", 12),
@@ -297,7 +308,9 @@ def _summary_sheet(
         "Kosten: Summe der bekannten Angaben (mindestens); Maßnahmen ohne Kostenangabe "
         "zählen nicht als 0 €.",
     )
+    ws.merge_cells(start_row=note, start_column=1, end_row=note, end_column=7)
     ws.freeze_panes = "A4"
+    printable(ws, header_rows=3, title=_text(title) or "")
 
 
 def write_plan(
