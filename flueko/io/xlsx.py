@@ -28,9 +28,15 @@ def workbook_bytes(wb: Workbook, *, stamp: datetime = FIXED_TIME) -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(wb, archive).write_data()
+    return repack_zip(raw.getvalue(), stamp=stamp)
+
+
+def repack_zip(data: bytes, *, stamp: datetime = FIXED_TIME) -> bytes:
+    """An Office file (a zip) re-packed with fixed entry dates and modes: the same content
+    gives the same bytes (used for xlsx and docx)."""
     out = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(io.BytesIO(data)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():

@@ -6,9 +6,7 @@ the privacy gate, and reproducible bytes (fixed zip dates).
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Sequence
-from datetime import datetime
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -17,9 +15,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from flueko.io.xlsx import FIXED_TIME, repack_zip
+
 TABLE_STYLE = "Light Grid Accent 1"
 """The Word table style of every table (a built-in style the office can swap)."""
-FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
 """Created/modified stamp and zip entry date of every document flueko writes."""
 
 
@@ -152,14 +151,4 @@ def document_bytes(doc) -> bytes:
     """The .docx bytes of ``doc`` with fixed zip entry dates (same document → same bytes)."""
     raw = io.BytesIO()
     doc.save(raw)
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    return repack_zip(raw.getvalue(), stamp=FIXED_TIME)

@@ -10,7 +10,6 @@ and LibreOffice display with the reader's locale, i.e. with German separators in
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -32,8 +31,6 @@ LISTS_SHEET = "Listen"
 SOURCES_HEADER = "Karten-IDs (Herkunft)"
 """The kick-off cards a measure came from; the analyst corrects them here (ids separated by
 ";", "keine" for none, empty for automatic) and the next run applies them."""
-FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
-"""Document timestamps of every written workbook (reproducible files)."""
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("Nr.", 6),
