@@ -402,9 +402,7 @@ def _is_title_over_header(
     group (the tables stand below them)."""
     n = _filled(sheet, row)
     by_group = bool(det.columns.get("group_columns"))
-    titled = any(
-        len(t.split()) > 2 and title_re.search(t) for t in _row_texts(sheet, row) if t
-    )
+    titled = any(len(t.split()) > 2 and title_re.search(t) for t in _row_texts(sheet, row) if t)
     if det.kind != "cards" or (n > 1 and not by_group and not titled):
         return False
     nxt = next((r for r in range(row + 1, limit) if _filled(sheet, r)), None)
