@@ -40,12 +40,12 @@ demo-data: $(STAMP) ## re-create the shipped demo files in data/raw (developers 
 	$(BIN)/python -m flueko.demo data/raw
 
 lint: $(STAMP) ## ruff over library, tests and benchmarks
-	$(BIN)/ruff check flueko tests bench
-	$(BIN)/ruff format --check flueko tests bench
+	$(BIN)/ruff check flueko tests bench scripts
+	$(BIN)/ruff format --check flueko tests bench scripts
 
 format: $(STAMP) ## apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix flueko tests bench
-	$(BIN)/ruff format flueko tests bench
+	$(BIN)/ruff check --fix flueko tests bench scripts
+	$(BIN)/ruff format flueko tests bench scripts
 
 lab: $(STAMP) ## open the notebooks in JupyterLab
 	$(BIN)/jupyter lab flueko/resources/notebooks
