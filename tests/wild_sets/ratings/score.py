@@ -38,7 +38,7 @@ import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "cases"
-FLUEKO = os.environ.get("FLUEKO", "/work/main/.venv/bin/flueko")
+FLUEKO = os.environ.get("FLUEKO", str(Path(sys.executable).with_name("flueko")))
 TOL = 1e-6
 
 IMPACT_WORDS = ("impact", "wirkung", "nutzen")
