@@ -183,12 +183,22 @@ def find_personal_data(text: str) -> list[Finding]:
     list[Finding]
         Non-overlapping findings, ordered by position; empty for masked text.
     """
+    return _find(text, (_emails, _phones, _names))
+
+
+def find_contact_data(text: str) -> list[Finding]:
+    """E-mail addresses and phone numbers in ``text`` — what :func:`find_personal_data` finds
+    of them (same order, same overlap rule), without the slower name search."""
+    return _find(text, (_emails, _phones))
+
+
+def _find(text: str, detectors) -> list[Finding]:
     if not isinstance(text, str) or not text:
         return []
     out: list[Finding] = []
     taken = bytearray(len(text))  # 1 where an earlier detector already found something
     # E-mails first: their local part may hold digits or "Frau"-like words.
-    for detector in (_emails, _phones, _names):
+    for detector in detectors:
         for f in detector(text):
             if not any(taken[f.start : f.end]):
                 out.append(f)

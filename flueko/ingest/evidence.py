@@ -38,7 +38,7 @@ from flueko.ingest.detect import (
     header_labels,
     is_data_row,
 )
-from flueko.privacy import find_personal_data
+from flueko.privacy import find_contact_data
 from flueko.sheet import Sheet, is_empty
 from flueko.vocabulary import Vocabulary, header_key, or_default
 
@@ -158,7 +158,7 @@ def personal_values(sheet: Sheet, *, rows: int = 100) -> bool:
         if not any(not is_empty(v) for v in sheet.row_values(r)):
             continue
         filled += 1
-        if any(_contact_value(f) for v in values for f in find_personal_data(v)):
+        if any(_contact_value(f) for v in values for f in find_contact_data(v)):
             hits += 1
     return hits >= 3 and hits * 3 >= filled
 
