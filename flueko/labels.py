@@ -43,7 +43,46 @@ KIND_LABELS: dict[str, str] = {
     "survey": "Rückmeldebogen",
     "plan": "Maßnahmenplan",
     "codebook": "Kodierungstabelle",
+    "contacts": "Teilnehmer-/Kontaktliste",
 }
+"""German names of the sheet kinds („verstanden als“, „erkannt als“, hints)."""
+
+ROLE_LABELS: dict[str, str] = {
+    "text": "Text",
+    "votes": "Punkte",
+    "question": "Leitfrage",
+    "questions": "Text je Leitfrage",
+    "group": "Gruppe",
+    "group_columns": "Text je Gruppe",
+    "id": "Nummer",
+    "number": "Nummer",
+    "measure_id": "Maßnahmen-ID",
+    "title": "Maßnahme",
+    "measure": "Maßnahme",
+    "rater": "Bewerter/in",
+    "rating": "Bewertung",
+    "impact": "Wirkung",
+    "effort": "Aufwand",
+    "urgency": "Dringlichkeit",
+    "feasibility": "Umsetzbarkeit",
+    "criterion": "Kriterium",
+    "cost": "Kosten",
+    "cost_min": "Kosten von",
+    "cost_max": "Kosten bis",
+    "responsible": "Verantwortlich",
+    "partners": "Partner",
+    "timeframe": "Zeitraum",
+    "status": "Status",
+    "progress": "Fortschritt",
+    "goal": "Ziel",
+    "field": "Handlungsfeld",
+    "answer": "Antwort",
+    "items": "Frage",
+    "respondent": "Befragte/r",
+    "metadata": "Metadaten",
+    "comment": "Kommentar",
+}
+"""German names of the column roles; a role not listed is shown by its key."""
 
 SEVERITY_LABELS: dict[str, str] = {"info": "Hinweis", "warning": "Warnung", "error": "Fehler"}
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from flueko import log as L
+from flueko.labels import KIND_LABELS, ROLE_LABELS
 from flueko.sheet import Sheet, cell_ref, column_letter, is_empty
 from flueko.text import fold
 
@@ -40,52 +41,6 @@ UNDERSTOOD = "understood_as"
 """Log code of the „verstanden als“ line of a sheet (severity info, no cell)."""
 UNUSED_COLUMN = "unused_column"
 UNUSED_CELLS = "unused_cells"
-
-KIND_LABELS: dict[str, str] = {
-    "cards": "Workshop-Karten",
-    "ratings": "Bewertungsbogen",
-    "survey": "Rückmeldebogen",
-    "plan": "Maßnahmenplan",
-    "codebook": "Kodierungstabelle",
-}
-"""German names of the sheet kinds, as the „verstanden als“ line shows them."""
-
-ROLE_LABELS: dict[str, str] = {
-    "text": "Text",
-    "votes": "Punkte",
-    "question": "Leitfrage",
-    "questions": "Text je Leitfrage",
-    "group": "Gruppe",
-    "group_columns": "Text je Gruppe",
-    "id": "Nummer",
-    "number": "Nummer",
-    "measure_id": "Maßnahmen-ID",
-    "title": "Maßnahme",
-    "measure": "Maßnahme",
-    "rater": "Bewerter/in",
-    "rating": "Bewertung",
-    "impact": "Wirkung",
-    "effort": "Aufwand",
-    "urgency": "Dringlichkeit",
-    "feasibility": "Umsetzbarkeit",
-    "criterion": "Kriterium",
-    "cost": "Kosten",
-    "cost_min": "Kosten von",
-    "cost_max": "Kosten bis",
-    "responsible": "Verantwortlich",
-    "partners": "Partner",
-    "timeframe": "Zeitraum",
-    "status": "Status",
-    "progress": "Fortschritt",
-    "goal": "Ziel",
-    "field": "Handlungsfeld",
-    "answer": "Antwort",
-    "items": "Frage",
-    "respondent": "Befragte/r",
-    "metadata": "Metadaten",
-    "comment": "Kommentar",
-}
-"""German names of the column roles; a role not listed is shown by its key."""
 
 HEADER_ROLES = frozenset({"header", "title"})
 """Roles of consumed cells that count as header („Kopf“): block headers, title rows."""

@@ -38,6 +38,7 @@ from flueko.ingest.detect import (
     header_labels,
     is_data_row,
 )
+from flueko.labels import KIND_LABELS, ROLE_LABELS
 from flueko.privacy import find_contact_data
 from flueko.sheet import Sheet, is_empty
 from flueko.vocabulary import Vocabulary, header_key, or_default
@@ -45,33 +46,15 @@ from flueko.vocabulary import Vocabulary, header_key, or_default
 CONTACTS = "contacts"
 """Kind of a participant or contact list: skipped, never read."""
 
-KIND_NAMES: dict[str, str] = {
-    "cards": "Workshop-Karten",
-    "ratings": "Bewertungsbogen",
-    "survey": "Rückmeldebogen",
-    "plan": "Maßnahmenplan",
-    "codebook": "Kodierungstabelle",
-    CONTACTS: "Teilnehmer-/Kontaktliste",
-}
-"""German names of the kinds in the evidence and hint lines."""
-
 _ROLE_NAMES: dict[str, str] = {
-    "text": "Text",
-    "votes": "Punkte",
-    "question": "Leitfrage",
+    **ROLE_LABELS,
     "questions": "Leitfrage",
-    "group": "Gruppe",
     "group_columns": "Gruppe",
-    "measure": "Maßnahme",
-    "rater": "Bewerter/in",
-    "items": "Frage",
     "metadata": "Metadaten eines Umfrage-Werkzeugs",
     "personal": "personenbezogen",
-    "id": "Nummer",
-    "impact": "Wirkung",
-    "effort": "Aufwand",
     "plan": "Plan-Spalte",
 }
+"""Column roles as the evidence line names them (a few are shorter or only used here)."""
 _CODE = re.compile(r"^[A-Z]{1,3}\d{1,3}(?:_\d{1,3})?$")
 """A survey-tool variable code as a header ("IN01_01", "Q3")."""
 
@@ -281,7 +264,7 @@ def evidence_line(det: Detection) -> str:
     """„erkannt als Workshop-Karten (Kopfzeile 2) — Belege: „Karte“ → Text, …“."""
     head = f" (Kopfzeile {det.header_row + 1})" if det.header_row >= 0 else ""
     why = "; ".join(det.evidence) or "Spaltenköpfe"
-    return f"erkannt als {KIND_NAMES.get(det.kind, det.kind)}{head} — Belege: {why}"
+    return f"erkannt als {KIND_LABELS.get(det.kind, det.kind)}{head} — Belege: {why}"
 
 
 def recognise_sheet(
@@ -345,7 +328,6 @@ def contact_labels(sheet: Sheet, det: Detection) -> list[str]:
 
 __all__ = [
     "CONTACTS",
-    "KIND_NAMES",
     "contact_labels",
     "evidence_line",
     "header_labels",

@@ -33,7 +33,6 @@ from flueko.ingest.cards import SheetStats, read_cards_sheet
 from flueko.ingest.detect import NOT_RECOGNISED, is_summary_sheet
 from flueko.ingest.evidence import (
     CONTACTS,
-    KIND_NAMES,
     contact_labels,
     evidence_line,
     recognise_sheet,
@@ -41,6 +40,7 @@ from flueko.ingest.evidence import (
 from flueko.ingest.readings import ratings_use, survey_use, table_use
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
+from flueko.labels import KIND_LABELS
 from flueko.params import Params
 from flueko.sheet import Sheet, is_empty
 from flueko.vocabulary import VOCABULARY_FILE, load_vocabulary
@@ -289,7 +289,7 @@ def _personal_entry(sheet: Sheet, det) -> L.LogEntry:
     what = f"Spalten {shown}" if labels else "Zeilen mit E-Mail-Adressen oder Telefonnummern"
     return L.entry(
         "personal_data",
-        f"enthält personenbezogene Daten ({KIND_NAMES[CONTACTS]}: {what}) — übersprungen, "
+        f"enthält personenbezogene Daten ({KIND_LABELS[CONTACTS]}: {what}) — übersprungen, "
         "nichts daraus eingelesen; solche Listen gehören nicht in den Rundenordner",
         file=sheet.file,
         sheet=sheet.name,
@@ -311,7 +311,7 @@ def _hint_entries(ctx: RoundContext, rels: list[str]) -> list[L.LogEntry]:
                 )
             )
         for rel in match:
-            kind = "ignorieren" if hint.kind == "ignore" else KIND_NAMES.get(hint.kind, hint.kind)
+            kind = "ignorieren" if hint.kind == "ignore" else KIND_LABELS.get(hint.kind, hint.kind)
             out.append(
                 L.entry(
                     "kind_hint",
