@@ -115,11 +115,6 @@ def classify_row(
     return None
 
 
-def _exact_word(header: str, words: tuple[str, ...]) -> bool:
-    """True if one token of the folded ``header`` is one of ``words`` (no compounds)."""
-    return any(t in words for t in fold(header).split())
-
-
 def _votes_cols(texts: list[str], vocab: Vocabulary) -> list[int]:
     """Columns of dot votes (see :func:`flueko.ingest.headers.votes_word`); a numbering column
     ("Nr.", "Karte Nr.") never is one."""

@@ -191,11 +191,6 @@ def values_table(sheet: Sheet) -> dict[str, dict[int, str]] | None:
     return out
 
 
-def is_export_table(sheet: Sheet) -> bool:
-    """True for a variables or values table of a survey export (no data of its own)."""
-    return variables_table(sheet) is not None or values_table(sheet) is not None
-
-
 def source_for(
     sheet: Sheet,
     *,
