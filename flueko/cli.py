@@ -9,16 +9,21 @@ A file that does not look like dialogue data, or a participant/contact list, is 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from flueko import __version__
 from flueko.config import Workspace
 from flueko.console import safe_print as print  # file text reaches the terminal escaped
 from flueko.errors import ConfigError, FluekoError, UsageError
+
+if TYPE_CHECKING:
+    from flueko.report.kernels import KernelPool
 
 DESCRIPTION = """\
 flueko wertet Kommunale Flüchtlingsdialoge aus: Workshop-Karten, Bewertungsbögen und
@@ -303,6 +308,17 @@ def cmd_ingest(
     return outcomes
 
 
+def warm_kernels(ws: Workspace, *, notebooks: int, jobs: int) -> KernelPool:
+    """Kernels for ``notebooks`` report notebooks, started now: ``jobs`` + 1 at a time.
+
+    They start (and import pandas, plotly and flueko's report modules) while the rounds are
+    ingested and while the first notebooks run; see :mod:`flueko.report.kernels`.
+    """
+    from flueko.report.kernels import KernelPool
+
+    return KernelPool(ws.root, total=notebooks, ahead=max(1, jobs) + 1)
+
+
 def cmd_report(
     ws: Workspace,
     rounds: Sequence[str],
@@ -310,18 +326,27 @@ def cmd_report(
     overrides: dict[str, Any] | None = None,
     settings: dict[str, Any] | None = None,
     ingested: dict[str, str] | None = None,
+    kernels: KernelPool | None = None,
 ) -> bool:
     """Write the reports of ``rounds`` (in parallel) and the overview; print a summary.
 
     ``overrides``: notebook parameters; ``settings``: params.yaml keys (both from ``--param``).
     ``ingested``: the outcome of ingesting each round in this run; a round that could not be
     ingested gets no new report (its previous one is kept and marked in the overview). A
-    round's report and plan workbook are written together or not at all.
+    round's report and plan workbook are written together or not at all. ``kernels``: warm
+    kernels for the notebooks (:func:`warm_kernels`).
+
+    The outputs after the plan (council draft, feedback page, documentation draft) need only
+    the processed tables: a thread writes them while the round reports run. The overview
+    comes last, as it shows the state of every report and links the outputs after the plan.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from flueko.io.atomic import all_or_nothing
     from flueko.io.tables import read_manifest
     from flueko.report import runner
-    from flueko.report.outputs import PLAN_XLSX, write_plan_workbook
+    from flueko.report.followup import write_followups
+    from flueko.report.outputs import PLAN_XLSX, write_documentation, write_plan_workbook
 
     ingested = ingested or {}
 
@@ -330,7 +355,9 @@ def cmd_report(
         inputs = read_manifest(ws.processed_round(round_id)).get("fingerprint", "")
         try:
             with all_or_nothing([folder / runner.REPORT_HTML, folder / PLAN_XLSX]):
-                outputs = runner.run_report(ws, round_id, overrides=overrides, settings=settings)
+                outputs = runner.run_report(
+                    ws, round_id, overrides=overrides, settings=settings, kernels=kernels
+                )
                 outputs.extend(write_plan_workbook(ws, round_id))
         except Exception as err:
             message = err.one_line() if isinstance(err, FluekoError) else type(err).__name__
@@ -339,8 +366,13 @@ def cmd_report(
         _record(ws, round_id, "report", inputs=inputs)
         return outputs
 
+    def after_plan() -> tuple[list[Path], list[Path]]:
+        return write_followups(ws, overrides=settings), write_documentation(ws, overrides=settings)
+
     todo = [r for r in rounds if ingested.get(r) not in (FAILED, EMPTY)]
-    done = runner.run_many(todo, task, jobs=args.jobs, progress=not args.no_progress)
+    with ThreadPoolExecutor(1, thread_name_prefix="flueko-followup") as side:
+        followups = side.submit(after_plan)
+        done = runner.run_many(todo, task, jobs=args.jobs, progress=not args.no_progress)
     by_round = {r.round_id: r for r in done}
     results = []
     for r in rounds:
@@ -357,14 +389,8 @@ def cmd_report(
             results.append(runner.RoundResult(r, False, 0.0, error=f"nicht eingelesen — {KEPT}"))
 
     def overview(_r: str):
-        from flueko.report.followup import write_followups
-        from flueko.report.outputs import write_documentation
-
-        return (
-            write_followups(ws, overrides=settings)
-            + runner.run_overview(ws)
-            + write_documentation(ws, overrides=settings)
-        )
+        after, documentation = followups.result()  # its error, if any, is the overview's
+        return after + runner.run_overview(ws, kernels=kernels) + documentation
 
     results += runner.run_many(["index"], overview, jobs=1, progress=False)
     print("\nErgebnis:")
@@ -441,11 +467,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides, settings = parse_params(ws, getattr(args, "param", []), rounds)
         ok = True
         ingested: dict[str, str] = {}
-        if args.command in ("ingest", "run"):
-            ingested = cmd_ingest(ws, rounds, settings, verbose=getattr(args, "verbose", False))
-            ok = all(o in (OK, EMPTY) for o in ingested.values())
-        if args.command in ("report", "run"):
-            ok = cmd_report(ws, rounds, args, overrides, settings, ingested) and ok
+        with contextlib.ExitStack() as stack:
+            kernels = None
+            if args.command in ("report", "run"):  # warm up while the rounds are ingested
+                kernels = stack.enter_context(
+                    warm_kernels(ws, notebooks=len(rounds) + 1, jobs=args.jobs)
+                )
+            if args.command in ("ingest", "run"):
+                ingested = cmd_ingest(ws, rounds, settings, verbose=getattr(args, "verbose", False))
+                ok = all(o in (OK, EMPTY) for o in ingested.values())
+            if args.command in ("report", "run"):
+                ok = cmd_report(ws, rounds, args, overrides, settings, ingested, kernels) and ok
         return 0 if ok else 1
     except UsageError as err:
         print(f"flueko: {err.one_line()}", file=sys.stderr)

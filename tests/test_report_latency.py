@@ -47,3 +47,89 @@ def test_flueko_processes_skip_the_iri_grammar(module):
     code = f"import sys, {module}, nbformat; print(sys.modules.get('rfc3987_syntax'))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "None"
+
+
+def test_execute_runs_in_a_warm_kernel_and_gives_it_back(tmp_path, monkeypatch):
+    seen: dict = {}
+    nb = nbformat.v4.new_notebook()
+
+    def fake_execute(source, target, **kwargs):
+        seen.update(kwargs)
+        Path(target).write_text(nbformat.writes(nb), encoding="utf-8")
+        return nb
+
+    class Pool:
+        def __init__(self):
+            self.released: list = []
+
+        def take(self):
+            return "km"
+
+        def release(self, km):
+            self.released.append(km)
+
+    monkeypatch.setattr(runner.pm, "execute_notebook", fake_execute)
+    pool = Pool()
+    runner.execute(tmp_path / "in.ipynb", tmp_path / "out.ipynb", parameters={}, cwd=tmp_path,
+                   kernels=pool)  # fmt: skip
+    assert seen["km"] == "km"
+    assert pool.released == ["km"]
+
+
+def test_kernel_pool_starts_ahead_never_more_than_needed_and_stops_the_rest(monkeypatch):
+    from flueko.report import kernels
+
+    started: list[int] = []
+    stopped: list[int] = []
+
+    def fake_start(cwd):
+        started.append(len(started))
+        return started[-1]
+
+    monkeypatch.setattr(kernels, "start_kernel", fake_start)
+    monkeypatch.setattr(kernels, "stop_kernel", stopped.append)
+    pool = kernels.KernelPool(Path("."), total=3, ahead=2)
+    assert pool.take() == 0
+    assert pool.take() == 1
+    pool.release(1)
+    pool.close()  # kernel 2 was started on the first take and never taken
+    assert started == [0, 1, 2]
+    assert sorted(stopped) == [1, 2]
+    assert pool.take() is None
+
+
+def test_kernel_pool_gives_nothing_when_a_kernel_cannot_start(monkeypatch):
+    from flueko.report import kernels
+
+    def broken(cwd):
+        raise RuntimeError("kein Kernel")
+
+    monkeypatch.setattr(kernels, "start_kernel", broken)
+    with kernels.KernelPool(Path("."), total=1, ahead=1) as pool:
+        assert pool.take() is None
+
+
+def test_a_warm_kernel_runs_the_notebook_like_a_fresh_one(tmp_path):
+    from flueko.report import kernels
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("print(sorted(k for k in dir() if not k.startswith('_')))"),
+        nbformat.v4.new_code_cell("x + 1"),
+    ]
+    source = tmp_path / "nb.ipynb"
+    source.write_text(nbformat.writes(nb), encoding="utf-8")
+    with kernels.KernelPool(tmp_path, total=1, ahead=1) as pool:
+        out = runner.execute(
+            source, tmp_path / "out.ipynb", parameters={"x": 2}, cwd=tmp_path, kernels=pool
+        )
+    names = out.cells[2].outputs[0]["text"]
+    assert "warm_up" not in names and "kernels" not in names
+    assert [c.execution_count for c in out.cells] == [1, 2, 3, 4]
+    assert out.cells[3].outputs[0]["data"]["text/plain"] == "3"

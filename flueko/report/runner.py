@@ -27,12 +27,12 @@ from flueko.io import atomic
 from flueko.params import from_dotted, is_param_key, leaf_paths, unknown_key_error
 from flueko.report import gate
 from flueko.report.export import notebook_to_html, prepare
+from flueko.report.kernels import KERNEL, KERNEL_ARGUMENTS, KernelPool
 
 REPORT_NOTEBOOK = "bericht.ipynb"
 OVERVIEW_NOTEBOOK = "uebersicht.ipynb"
 REPORT_HTML = "bericht.html"
 INDEX_HTML = "index.html"
-KERNEL = "python3"
 
 
 @dataclass
@@ -137,15 +137,23 @@ def round_parameters(
 
 
 def execute(
-    notebook: Path, output: Path, *, parameters: Mapping[str, Any], cwd: Path
+    notebook: Path,
+    output: Path,
+    *,
+    parameters: Mapping[str, Any],
+    cwd: Path,
+    kernels: KernelPool | None = None,
 ) -> nbformat.NotebookNode:
     """Run ``notebook`` with papermill into ``output`` (kept also when it fails).
 
     The executed notebook is written once, when it is done or has failed (no save after every
-    cell), and returned from memory, not read back.
+    cell), and returned from memory, not read back. With ``kernels``, it runs in a warm kernel
+    from the pool (papermill starts one itself when the pool has none).
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.stem}.running{output.suffix}")
+    km = kernels.take() if kernels is not None else None
+    engine: dict[str, Any] = {"km": km} if km is not None else {}
     try:
         nb = pm.execute_notebook(
             str(notebook),
@@ -157,7 +165,8 @@ def execute(
             log_output=False,
             report_mode=False,
             request_save_on_cell_execute=False,
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=list(KERNEL_ARGUMENTS),
+            **engine,
         )
     except pm.PapermillExecutionError as err:
         if tmp.exists():
@@ -176,6 +185,9 @@ def execute(
             file=str(output),
             hint="ist flueko mit 'make install' vollständig installiert (Jupyter-Kernel python3)?",
         ) from err
+    finally:
+        if km is not None and kernels is not None:
+            kernels.release(km)
     os.replace(tmp, output)
     return nb
 
@@ -194,15 +206,17 @@ def render(
     html_name: str,
     title: str,
     parameters: Mapping[str, Any],
+    kernels: KernelPool | None = None,
 ) -> list[Path]:
     """Execute one report notebook, pass the gate, write notebook and HTML atomically.
 
     While the kernel runs the notebook, a thread readies the HTML export (imports, template).
+    ``kernels``: warm kernels to run it in (see :func:`execute`).
     """
     source = notebooks_dir(workspace) / notebook_name
     executed = out_dir / notebook_name
     threading.Thread(target=_prepare_export, name="flueko-export", daemon=True).start()
-    nb = execute(source, executed, parameters=parameters, cwd=workspace.root)
+    nb = execute(source, executed, parameters=parameters, cwd=workspace.root, kernels=kernels)
     gate.check_notebook(nb)
     markup = notebook_to_html(nb, title=title)
     target = out_dir / html_name
@@ -217,10 +231,12 @@ def run_report(
     *,
     overrides: Mapping[str, Any] | None = None,
     settings: Mapping[str, Any] | None = None,
+    kernels: KernelPool | None = None,
 ) -> list[Path]:
     """``reports/<round>/bericht.html`` from the processed tables of the round.
 
-    ``overrides``: notebook parameters; ``settings``: params.yaml keys (nested) for the report.
+    ``overrides``: notebook parameters; ``settings``: params.yaml keys (nested) for the report;
+    ``kernels``: warm kernels to run the notebook in.
     """
     meta = load_round_meta(workspace.raw_round(round_id))
     title = f"{meta.get('title') or round_id} – Bericht"
@@ -231,10 +247,11 @@ def run_report(
         html_name=REPORT_HTML,
         title=title,
         parameters=round_parameters(workspace, round_id, overrides, settings=settings),
+        kernels=kernels,
     )
 
 
-def run_overview(workspace: Workspace) -> list[Path]:
+def run_overview(workspace: Workspace, *, kernels: KernelPool | None = None) -> list[Path]:
     """``reports/index.html``: every round, participation, satisfaction, plan and lineage."""
     return render(
         workspace,
@@ -243,6 +260,7 @@ def run_overview(workspace: Workspace) -> list[Path]:
         html_name=INDEX_HTML,
         title="Kommunaler Flüchtlingsdialog – Übersicht",
         parameters={"workspace": str(workspace.root)},
+        kernels=kernels,
     )
 
 
