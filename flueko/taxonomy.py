@@ -40,6 +40,8 @@ class Taxonomy:
     fields: tuple[Category, ...]
     questions: tuple[Category, ...]
     actors: tuple[Category, ...]
+    concepts: tuple[Category, ...] = ()
+    """Groups of words meaning the same in a dialogue (``synonyms``: the words), for lineage."""
 
     @property
     def field_keys(self) -> tuple[str, ...]:
@@ -128,6 +130,7 @@ def taxonomy_from_dict(d: Mapping[str, Any]) -> Taxonomy:
         fields=_categories(d, "fields", with_keywords=True),
         questions=_categories(d, "questions", with_keywords=False),
         actors=_categories(d, "actors", with_keywords=False),
+        concepts=_categories(d, "concepts", with_keywords=False) if d.get("concepts") else (),
     )
     missing = [k for k in schema.FIELDS if k not in tax.field_keys]
     if missing:

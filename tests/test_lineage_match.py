@@ -65,3 +65,32 @@ def test_matrix_agrees_with_containment():
     for i, card in enumerate(cards):
         for j, title in enumerate(titles):
             assert abs(grid[i, j] - m.containment(card, title)) < 1e-9
+
+
+def test_concepts_relate_words_that_share_no_letters():
+    """A card and a measure naming one thing in other words ("Kindergartenplatz" ~ "Kita",
+    "Dolmetscher" ~ "Sprachmittler") are related through the taxonomy's concepts — less than
+    the same word, and not at all without the concepts."""
+    card, title = "Flüchtlingskinder bekommen keinen Kindergartenplatz", "Kitaplätze sichern"
+    corpus = [card, title, "Dolmetscher fehlen", "Sprachmittlerpool aufbauen", "Sportfest"]
+    plain = Matcher(corpus)
+    with_concepts = Matcher(corpus, concepts=[list(c.synonyms) for c in TAX.concepts])
+    assert with_concepts.containment(card, title) > plain.containment(card, title)
+    assert with_concepts.containment("Dolmetscher fehlen", "Sprachmittlerpool aufbauen") > 0
+    assert plain.containment("Dolmetscher fehlen", "Sprachmittlerpool aufbauen") == 0
+    assert with_concepts.containment("Dolmetscher fehlen", "Sportfest") == 0
+    same = with_concepts.containment("Kitaplatz fehlt", "Kitaplätze sichern")
+    assert same > with_concepts.containment(card, title)
+
+
+def test_concepts_are_part_of_the_taxonomy_and_can_be_extended():
+    from flueko.config import resource_yaml
+    from flueko.taxonomy import taxonomy_from_dict
+
+    assert len(TAX.concepts) >= 40
+    assert all(c.synonyms for c in TAX.concepts)
+    raw = resource_yaml("taxonomy.yaml")
+    raw["concepts"] = {"tafel": {"label": "Tafel", "synonyms": ["Tafel", "Lebensmittelausgabe"]}}
+    assert [c.key for c in taxonomy_from_dict(raw).concepts] == ["tafel"]
+    del raw["concepts"]
+    assert taxonomy_from_dict(raw).concepts == ()

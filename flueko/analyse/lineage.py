@@ -96,9 +96,10 @@ def lineage_links(
     contains; stems, compound parts, abbreviations, the taxonomy's keywords and actor synonyms)
     and the round's similarity ``scorer`` where it is sure (:data:`FUZZY_SURE`). A text is
     linked to every title scoring at least ``threshold`` and at least ``margin`` × its best
-    title, so one measure can come from several cards and clusters. With ``near`` > 0 a text
-    whose best title scores at least ``threshold - near`` but is not linked is listed too
-    (``linked`` false): a near miss for the analyst.
+    title, so one measure can come from several cards and clusters. With ``near`` > 0 the
+    titles a text scores at least ``threshold - near`` and within ``near`` of its best on — its
+    best :data:`SUGGESTIONS` — are listed too when not linked (``linked`` false): near misses,
+    candidates for the analyst to pin or leave.
 
     Returns
     -------
@@ -111,11 +112,12 @@ def lineage_links(
     texts, owners, _cand = _sources(candidates_earlier, contributions)
     if not titles or not texts:
         return _links_frame([])
-    synonyms, stems = [], []
+    synonyms, stems, concepts = [], [], []
     if taxonomy is not None:
         synonyms = [[a.label, *a.synonyms] for a in taxonomy.actors]
         stems = [k.strip("^$!") for f in taxonomy.fields for k in f.keywords]
-    matcher = Matcher(texts + titles, synonyms=synonyms, stems=stems)
+        concepts = [list(c.synonyms) for c in taxonomy.concepts]
+    matcher = Matcher(texts + titles, synonyms=synonyms, stems=stems, concepts=concepts)
     fuzzy = _fuzzy_matrix(titles, texts, scorer_for(scorer)).T
     scores = np.maximum(matcher.matrix(texts, titles), np.where(fuzzy >= FUZZY_SURE, fuzzy, 0))
     scores[:, [not t.strip() for t in titles]] = 0
@@ -129,11 +131,13 @@ def lineage_links(
     )
     found: dict[tuple[int, str], tuple[float, bool]] = {}
     low = threshold - near if near > 0 else threshold
+    # the analyst's candidates: the titles a text scores within ``near`` of its best
+    runner_up = np.sort(scores, axis=1)[:, -SUGGESTIONS:][:, 0] if scores.shape[1] else best
     for r, c in zip(*np.nonzero(scores >= low), strict=True):
         sc = float(scores[r, c])
         linked = sc >= threshold and sc >= margin * best[r]
-        if not linked and (sc < best[r] or best[r] >= threshold):
-            continue  # a near miss: only the best title of a text no title reaches
+        if not linked and (sc < best[r] - near or sc < runner_up[r]):
+            continue  # a near miss: a text's best few titles, close to its best
         for idea in owners[r]:
             old = found.get((c, idea))
             if old is None or (linked, sc) > (old[1], old[0]):
@@ -148,6 +152,8 @@ def lineage_links(
 
 
 LINKED = "linked"
+SUGGESTIONS = 3
+"""Most titles listed per card for the analyst (its links and near misses together)."""
 OTHER_FIELD = 0.7
 """Score factor of a card and a measure in different Handlungsfelder (neither "sonstiges"):
 a card of the AK Wohnen rarely led to a measure of the Bildung field."""

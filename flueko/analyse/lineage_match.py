@@ -79,6 +79,9 @@ HAPAX_WEIGHT = 0.7
 """Weight factor of a key only one text uses (it cannot be matched anyway)."""
 OTHER_WEIGHT = 0.8
 """Weight factor of a key never written with a capital inside a text (verbs, adjectives)."""
+CONCEPT_SHARE = 0.6
+"""Similarity of two words of one concept of the taxonomy ("Kita" ~ "Kindergarten"), relative
+to two equal words."""
 SELF_WEIGHT = 0.8
 """Share of the card's covered weight in :func:`containment` (the rest: the title's)."""
 
@@ -126,6 +129,9 @@ class Matcher:
     stems
         Further word stems compounds may be built from (e.g. the taxonomy's keywords: "wohn",
         "miet", "unterbring").
+    concepts
+        Groups of words meaning the same in a dialogue (the taxonomy's ``concepts``): two words
+        of one group — or compounds with such a part — are :data:`CONCEPT_SHARE` alike.
     """
 
     def __init__(
@@ -135,6 +141,7 @@ class Matcher:
         synonyms: list[list[str]] | None = None,
         abbreviations: dict[str, str] | None = None,
         stems: list[str] | None = None,
+        concepts: list[list[str]] | None = None,
     ) -> None:
         self.abbrev = {**ABBREVIATIONS, **(abbreviations or {})}
         self.canon: dict[str, str] = {}
@@ -148,9 +155,20 @@ class Matcher:
             if len(expanded) == 1 and len(key_of(abbr)) >= PART_MIN:
                 self.canon.setdefault(key_of(abbr), key_of(expanded[0]))
         self.ignore = {key_of(w) for w in MATCH_IGNORE} | {key_of(w) for w in STOPWORDS}
+        self.concept_of: dict[str, set[int]] = {}
+        concept_words = set()
+        for i, group in enumerate(concepts or []):
+            for entry in group:
+                single = _WORD.findall(_flat(fold(entry)))
+                if len(single) != 1 or len(single[0]) < PART_MIN:
+                    continue
+                k = key_of(single[0])
+                self.concept_of.setdefault(self.canon.get(k, k), set()).add(i)
+                concept_words.add(k)
+        self._concepts: dict[str, frozenset[int]] = {}
         words = [self._keys(t) for t in corpus]
         self.lexicon = {k for ws in words for k in ws if len(k) >= PART_MIN}
-        for stem in stems or []:
+        for stem in [*(stems or []), *concept_words]:
             folded = _flat(fold(stem))
             if " " not in folded and len(folded) >= PART_MIN + 1:
                 self.lexicon.add(key_of(folded))
@@ -242,6 +260,15 @@ class Matcher:
                     best = (rank, (stem_key, tail_key))
         return best[1] if best else None
 
+    def concepts(self, key: str) -> frozenset[int]:
+        """The concepts ``key`` or one of its compound parts belongs to."""
+        if key not in self._concepts:
+            found: set[int] = set()
+            for part in self.parts(key):
+                found |= self.concept_of.get(part, set())
+            self._concepts[key] = frozenset(found)
+        return self._concepts[key]
+
     def features(self, text: str) -> dict[str, frozenset[str]]:
         """Per key of ``text`` its parts (the key itself included)."""
         return {k: self.parts(k) for k in self._keys(text)}
@@ -255,7 +282,10 @@ class Matcher:
             return 1.0
         best = 0.0
         own = sum(self.weight(p) for p in parts if p != key) or self.weight(key)
+        mine = self.concepts(key)
         for okey, oparts in other.items():
+            if best < CONCEPT_SHARE and mine & self.concepts(okey):
+                best = CONCEPT_SHARE
             shared = (parts & oparts) - {key, okey} | ({key} & oparts) | ({okey} & parts)
             if shared:
                 cover = min(sum(self.weight(p) for p in shared) / own, 1.0)
@@ -281,6 +311,8 @@ class Matcher:
         """:func:`containment` of every card (rows) in every title (columns)."""
         fa = [self.features(c) for c in cards]
         fb = [self.features(t) for t in titles]
+        ca = [frozenset().union(*(self.concepts(k) for k in a)) for a in fa]
+        cb = [frozenset().union(*(self.concepts(k) for k in b)) for b in fb]
         out = np.zeros((len(cards), len(titles)))
         for i, a in enumerate(fa):
             if not a:
@@ -289,7 +321,9 @@ class Matcher:
             for j, b in enumerate(fb):
                 shared = set().union(*a.values()) & set().union(*b.values())
                 if not b or (
-                    not shared and not any(k[:PREFIX_MIN] == o[:PREFIX_MIN] for k in a for o in b)
+                    not shared
+                    and not ca[i] & cb[j]
+                    and not any(k[:PREFIX_MIN] == o[:PREFIX_MIN] for k in a for o in b)
                 ):
                     continue
                 cover_a = sum(self.weight(k) * self._word_sim(k, p, b) for k, p in a.items())
