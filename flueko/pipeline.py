@@ -24,7 +24,7 @@ from flueko.analyse.categorise import categorise, classify_text
 from flueko.analyse.clustering import cluster_ideas
 from flueko.analyse.lineage import apply_links, correct_links, lineage_links, lineage_table
 from flueko.analyse.measures import candidate_measures
-from flueko.analyse.prioritise import build_measures, validate_weights
+from flueko.analyse.prioritise import build_measures, measure_robustness, validate_weights
 from flueko.analyse.survey_stats import summarise_items
 from flueko.config import PARAMS_FILE, Workspace, load_round_meta, settings_copies
 from flueko.errors import CodingError, ConfigError, FluekoError
@@ -267,8 +267,11 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
             taxonomy=ctx.taxonomy,
         )
         dots = earlier_meta.get("dots_per_person") or ctx.meta.get("dots_per_person")
-        try:
-            measures = linked(build_measures(ratings, attrs, round_id=ctx.round_id, params=pr))
+        try:  # robustness once, for the final scores (the first pass only links the cards)
+            first = build_measures(
+                ratings, attrs, round_id=ctx.round_id, params=pr, robustness=False
+            )
+            measures = linked(first)
             votes = lineage_votes(measures, earlier)
             if len(votes):
                 ideas = measures.set_index(s.MEASURE_ID)[s.IDEA_IDS]
@@ -280,8 +283,13 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
                     participants=groups,
                     dots_per_person=dots,
                     votes=votes,
+                    robustness=False,
                 )
                 measures[s.IDEA_IDS] = measures[s.MEASURE_ID].map(ideas)
+            robust = measure_robustness(ratings, measures, params=pr)
+            share = robust.set_index(s.MEASURE_ID)[s.TOP_K_SHARE]
+            measures[s.TOP_K_SHARE] = measures[s.MEASURE_ID].map(share).astype("Float64")
+            extras["robustness"] = robust
         except FluekoError as err:
             entries.append(L.from_error(err))
             measures = s.empty("measures")

@@ -439,6 +439,7 @@ def build_measures(
     participants: Mapping[str, int] | None = None,
     dots_per_person: int | None = None,
     votes: pd.DataFrame | None = None,
+    robustness: bool = True,
 ) -> pd.DataFrame:
     """The ``measures`` table of a round: attributes + medians + votes + score/rank/robustness.
 
@@ -456,15 +457,15 @@ def build_measures(
     participants, dots_per_person, votes
         For :func:`normalise_votes`; ``votes`` has ``measure_id``, ``votes`` and optionally
         ``group``. A measure absent from ``votes`` has missing votes (not 0).
+    robustness
+        ``False`` leaves ``top_k_share`` empty (see :func:`measure_robustness`).
 
     Returns
     -------
     pandas.DataFrame
         Conforms to ``schema.TABLES["measures"]``, sorted by rank (unranked last), then id.
     """
-    p = params.get("prioritise", params)
-    if not isinstance(p, PrioritiseParams):
-        p = {**load_params().prioritise, **p}
+    p = _prioritise(params)
     weights = validate_weights(p["weights"])
     agg = aggregate_ratings(ratings, disagreement_iqr=float(p["disagreement_iqr"]))
     first_attrs = attrs.drop_duplicates(schema.MEASURE_ID, keep="first")
@@ -482,20 +483,35 @@ def build_measures(
         nv = normalise_votes(votes, participants=participants, dots_per_person=dots_per_person)
         df = df.merge(nv, how="left", on=schema.MEASURE_ID)
     scored = score_measures(df, weights=weights, threshold=p["quadrant_threshold"])
-    robust = rank_robustness(
-        ratings,
-        scored,
-        weights=weights,
-        top_k=int(p["top_k"]),
-        n_samples=int(p["robustness_samples"]),
-        jitter=float(p["weight_jitter"]),
-        seed=int(p["seed"]),
-    )
-    scored = scored.merge(
-        robust[[schema.MEASURE_ID, schema.TOP_K_SHARE]], how="left", on=schema.MEASURE_ID
-    )
+    if robustness:
+        robust = measure_robustness(ratings, scored, params=p)
+        scored = scored.merge(
+            robust[[schema.MEASURE_ID, schema.TOP_K_SHARE]], how="left", on=schema.MEASURE_ID
+        )
     scored[schema.ROUND] = round_id
     scored = scored.sort_values(
         [schema.RANK, schema.MEASURE_ID], na_position="last", kind="stable"
     ).reset_index(drop=True)
     return schema.conform(scored, "measures")
+
+
+def _prioritise(params: PrioritiseParams | Params | Mapping) -> Mapping:
+    p = params.get("prioritise", params)
+    return p if isinstance(p, PrioritiseParams) else {**load_params().prioritise, **p}
+
+
+def measure_robustness(
+    ratings: pd.DataFrame, measures: pd.DataFrame, *, params: PrioritiseParams | Params | Mapping
+) -> pd.DataFrame:
+    """:func:`rank_robustness` of scored ``measures`` with the ``prioritise`` parameters: for
+    the ingest (``top_k_share``, ``extra_robustness.csv``) and the report, so that they agree."""
+    p = _prioritise(params)
+    return rank_robustness(
+        ratings,
+        measures,
+        weights=validate_weights(p["weights"]),
+        top_k=int(p["top_k"]),
+        n_samples=int(p["robustness_samples"]),
+        jitter=float(p["weight_jitter"]),
+        seed=int(p["seed"]),
+    )

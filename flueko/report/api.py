@@ -34,6 +34,8 @@ class RoundReport:
     params: Params
     taxonomy: dict[str, Any] = field(default_factory=dict)
     survey_settings: dict[str, Any] = field(default_factory=dict)
+    overrides: dict[str, Any] = field(default_factory=dict)
+    """params.yaml keys given to the report (``--param``), beside those in force at ingest."""
 
     @property
     def contributions(self) -> pd.DataFrame:
@@ -120,6 +122,7 @@ def load(
         params=load_params(workspace=ws, round_id=round_id, overrides=params),
         taxonomy=load_settings("taxonomy.yaml", workspace=ws, round_id=round_id),
         survey_settings=load_settings("survey_items.yaml", workspace=ws, round_id=round_id),
+        overrides=dict(params or {}),
     )
 
 

@@ -21,23 +21,37 @@ def _weights_text(weights: Mapping[str, float]) -> str:
     return ", ".join(parts)
 
 
+def robustness(rep: RoundReport) -> pd.DataFrame:
+    """How stable each rated measure's rank is: as the ingest computed it with the ranks the
+    report shows (``extra_robustness.csv``), or computed now the same way when the round has
+    none stored or the report runs with other prioritisation parameters (``--param``)."""
+    stored = rep.tables.get("extra_robustness")
+    if stored is not None and "prioritise" not in rep.overrides:
+        robust = pd.DataFrame(
+            {
+                s.MEASURE_ID: stored[s.MEASURE_ID].astype("string"),
+                s.TOP_K_SHARE: pd.to_numeric(stored[s.TOP_K_SHARE]).astype("Float64"),
+                "rank_min": pd.to_numeric(stored["rank_min"]).astype("Int64"),
+                "rank_max": pd.to_numeric(stored["rank_max"]).astype("Int64"),
+                "weight_sensitive": stored["weight_sensitive"].eq("True").astype("boolean"),
+            }
+        )
+    else:
+        from flueko.analyse.prioritise import measure_robustness
+
+        rated = rep.measures[rep.measures[s.MEASURE_ID].isin(rep.ratings[s.MEASURE_ID])]
+        robust = measure_robustness(rep.ratings, rated, params=rep.params)
+    return robust[robust["rank_min"].notna()].reset_index(drop=True)
+
+
 def show_priorities(rep: RoundReport) -> None:
     """Priority matrix, how the score is computed, ranking, robustness, cost-effort summary."""
     from flueko.analyse.costs import cost_summary, cost_total
-    from flueko.analyse.prioritise import aggregate_ratings, rank_robustness
     from flueko.report.charts import priority as charts
 
     m = rep.measures
     pr = rep.params.prioritise
-    robust = rank_robustness(
-        rep.ratings,
-        aggregate_ratings(rep.ratings, disagreement_iqr=float(pr.disagreement_iqr)),
-        weights=pr.weights,
-        top_k=pr.top_k,
-        n_samples=pr.robustness_samples,
-        jitter=float(pr.weight_jitter),
-        seed=pr.seed,
-    )
+    robust = robustness(rep)
     sensitive_ids = set(robust.loc[robust["weight_sensitive"].fillna(False), s.MEASURE_ID])
     n_raters = rep.ratings[s.RATER].nunique()
     show.section("Prioritätenmatrix: Wirkung und Aufwand", anchor="prioritaeten")
