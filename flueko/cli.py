@@ -344,7 +344,11 @@ def cmd_report(
 
     from flueko.io.atomic import all_or_nothing
     from flueko.io.tables import read_manifest
-    from flueko.report import runner
+
+    # council_docx, feedback_html, plan_workbook: the writers' libraries are imported before
+    # the threads start; openpyxl, python-docx and ElementTree imported by two threads at once
+    # can end half-initialised in one ("append() argument must be …ElementTree.Element").
+    from flueko.report import council_docx, feedback_html, plan_workbook, runner  # noqa: F401
     from flueko.report.followup import write_followups
     from flueko.report.outputs import PLAN_XLSX, write_documentation, write_plan_workbook
 

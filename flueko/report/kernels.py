@@ -20,10 +20,10 @@ import threading
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from jupyter_client import KernelManager
+# Imported here, in the thread that makes the pool, not in the threads that start kernels:
+# two threads importing the same modules at once can leave one with a half-initialised module.
+from jupyter_client import KernelManager
 
 KERNEL = "python3"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
@@ -62,8 +62,6 @@ def start_kernel(cwd: Path) -> KernelManager:
 
     Its manager makes asynchronous clients, as papermill's notebook client expects.
     """
-    from jupyter_client import KernelManager
-
     km = KernelManager(
         kernel_name=KERNEL, client_class="jupyter_client.asynchronous.AsyncKernelClient"
     )
