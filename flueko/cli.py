@@ -308,15 +308,16 @@ def cmd_ingest(
     return outcomes
 
 
-def warm_kernels(ws: Workspace, *, notebooks: int, jobs: int) -> KernelPool:
-    """Kernels for ``notebooks`` report notebooks, started now: ``jobs`` + 1 at a time.
+def warm_kernels(ws: Workspace, *, rounds: int, jobs: int) -> KernelPool:
+    """Kernels for the reports of ``rounds`` rounds and the overview, started now: as many as
+    run at once (``jobs``, at most one per round), each reused for the next notebook.
 
     They start (and import pandas, plotly and flueko's report modules) while the rounds are
-    ingested and while the first notebooks run; see :mod:`flueko.report.kernels`.
+    ingested; see :mod:`flueko.report.kernels`.
     """
     from flueko.report.kernels import KernelPool
 
-    return KernelPool(ws.root, total=notebooks, ahead=max(1, jobs) + 1)
+    return KernelPool(ws.root, size=max(1, min(jobs, rounds)))
 
 
 def cmd_report(
@@ -474,9 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.ExitStack() as stack:
             kernels = None
             if args.command in ("report", "run"):  # warm up while the rounds are ingested
-                kernels = stack.enter_context(
-                    warm_kernels(ws, notebooks=len(rounds) + 1, jobs=args.jobs)
-                )
+                kernels = stack.enter_context(warm_kernels(ws, rounds=len(rounds), jobs=args.jobs))
             if args.command in ("ingest", "run"):
                 ingested = cmd_ingest(ws, rounds, settings, verbose=getattr(args, "verbose", False))
                 ok = all(o in (OK, EMPTY) for o in ingested.values())

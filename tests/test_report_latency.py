@@ -65,21 +65,22 @@ def test_execute_runs_in_a_warm_kernel_and_gives_it_back(tmp_path, monkeypatch):
         def take(self):
             return "km"
 
-        def release(self, km):
-            self.released.append(km)
+        def release(self, km, *, reuse):
+            self.released.append((km, reuse))
 
     monkeypatch.setattr(runner.pm, "execute_notebook", fake_execute)
     pool = Pool()
     runner.execute(tmp_path / "in.ipynb", tmp_path / "out.ipynb", parameters={}, cwd=tmp_path,
                    kernels=pool)  # fmt: skip
     assert seen["km"] == "km"
-    assert pool.released == ["km"]
+    assert pool.released == [("km", True)]
 
 
-def test_kernel_pool_starts_ahead_never_more_than_needed_and_stops_the_rest(monkeypatch):
+def test_kernel_pool_reuses_its_kernels_and_replaces_one_whose_notebook_failed(monkeypatch):
     from flueko.report import kernels
 
     started: list[int] = []
+    resets: list[int] = []
     stopped: list[int] = []
 
     def fake_start(cwd):
@@ -87,14 +88,18 @@ def test_kernel_pool_starts_ahead_never_more_than_needed_and_stops_the_rest(monk
         return started[-1]
 
     monkeypatch.setattr(kernels, "start_kernel", fake_start)
+    monkeypatch.setattr(kernels, "reset_kernel", resets.append)
     monkeypatch.setattr(kernels, "stop_kernel", stopped.append)
-    pool = kernels.KernelPool(Path("."), total=3, ahead=2)
-    assert pool.take() == 0
-    assert pool.take() == 1
-    pool.release(1)
-    pool.close()  # kernel 2 was started on the first take and never taken
-    assert started == [0, 1, 2]
-    assert sorted(stopped) == [1, 2]
+    with kernels.KernelPool(Path("."), size=1) as pool:
+        first = pool.take()
+        pool.release(first)
+        assert pool.take() == first  # the same kernel, reset
+        pool.release(first, reuse=False)  # its notebook failed: a fresh one instead
+        second = pool.take()
+        assert second != first
+    assert started == [first, second]
+    assert resets == [first]
+    assert sorted(stopped) == [first, second]
     assert pool.take() is None
 
 
@@ -105,11 +110,12 @@ def test_kernel_pool_gives_nothing_when_a_kernel_cannot_start(monkeypatch):
         raise RuntimeError("kein Kernel")
 
     monkeypatch.setattr(kernels, "start_kernel", broken)
-    with kernels.KernelPool(Path("."), total=1, ahead=1) as pool:
+    with kernels.KernelPool(Path("."), size=1) as pool:
+        assert pool.take() is None
         assert pool.take() is None
 
 
-def test_a_warm_kernel_runs_the_notebook_like_a_fresh_one(tmp_path):
+def test_a_reused_kernel_runs_the_next_notebook_like_a_fresh_one(tmp_path):
     from flueko.report import kernels
 
     nb = nbformat.v4.new_notebook()
@@ -121,15 +127,24 @@ def test_a_warm_kernel_runs_the_notebook_like_a_fresh_one(tmp_path):
     nb.cells = [
         nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell("print(sorted(k for k in dir() if not k.startswith('_')))"),
-        nbformat.v4.new_code_cell("x + 1"),
+        nbformat.v4.new_code_cell(
+            "from flueko.report import display\nimport plotly.graph_objects as go\n"
+            "display.figure(go.Figure())\nleft_over = x + 1\nleft_over"
+        ),
     ]
     source = tmp_path / "nb.ipynb"
     source.write_text(nbformat.writes(nb), encoding="utf-8")
-    with kernels.KernelPool(tmp_path, total=1, ahead=1) as pool:
-        out = runner.execute(
-            source, tmp_path / "out.ipynb", parameters={"x": 2}, cwd=tmp_path, kernels=pool
-        )
-    names = out.cells[2].outputs[0]["text"]
-    assert "warm_up" not in names and "kernels" not in names
-    assert [c.execution_count for c in out.cells] == [1, 2, 3, 4]
-    assert out.cells[3].outputs[0]["data"]["text/plain"] == "3"
+    with kernels.KernelPool(tmp_path, size=1) as pool:
+        runs = [
+            runner.execute(
+                source, tmp_path / f"out{x}.ipynb", parameters={"x": x}, cwd=tmp_path, kernels=pool
+            )
+            for x in (2, 5)
+        ]
+    for x, out in zip((2, 5), runs, strict=True):
+        names = out.cells[2].outputs[0]["text"]
+        assert "left_over" not in names and "warm_up" not in names and "kernels" not in names
+        assert [c.execution_count for c in out.cells] == [1, 2, 3, 4]
+        html = "".join(o["data"].get("text/html", "") for o in out.cells[3].outputs)
+        assert 'id="abb-1"' in html
+        assert out.cells[3].outputs[-1]["data"]["text/plain"] == str(x + 1)

@@ -19,6 +19,13 @@ from flueko.report import markup as html
 _figure_ids = itertools.count(1)
 
 
+def restart_figure_ids() -> None:
+    """Count chart ids from 1 again (a kernel reused for the next notebook, see
+    :mod:`flueko.report.kernels`)."""
+    global _figure_ids
+    _figure_ids = itertools.count(1)
+
+
 def show_html(markup: str) -> None:
     """Display trusted markup (built by :mod:`flueko.report.markup`, user text already escaped)."""
     display(HTML(markup))

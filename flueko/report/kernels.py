@@ -1,14 +1,17 @@
 """Warm kernels: report notebooks run in kernels that were started, and did their imports, ahead.
 
 Starting a Jupyter kernel and importing pandas, plotly and flueko's report modules is most of
-the time a small report takes. :class:`KernelPool` starts the kernels a run will need in
-background threads — while the command line ingests the rounds, or while the kernels before
-them run their notebooks — and papermill runs each notebook in one of them (its ``km`` option).
+the time a small report takes. :class:`KernelPool` starts as many kernels as notebooks run at
+once, in background threads — while the command line ingests the rounds — and papermill runs
+each notebook in one of them (its ``km`` option). A kernel that has served a notebook is reset
+(:func:`reset`: the notebook's names, outputs and history forgotten, execution count and chart
+ids back at 1) and serves the next, so a run of four notebooks on two threads starts two
+kernels, not four.
 
 The notebooks stay as they are, thin and parameterised. The warm-up (:func:`warm_up`) only
-imports modules and builds one throw-away chart; it runs silently (no output, no history, the
-execution count unchanged), so the executed notebook is what a fresh kernel gives. A kernel
-serves one notebook and is shut down after it. When a kernel cannot be started or warmed, the
+imports modules and builds one throw-away chart; warm-up and reset run silently (no output, no
+history, the execution count unchanged), so the executed notebook is what a fresh kernel gives.
+A kernel whose notebook failed is not reused. When a kernel cannot be started or warmed, the
 pool hands out nothing and papermill starts its own kernel as before (with its error message
 when that fails too).
 """
@@ -16,9 +19,9 @@ when that fails too).
 from __future__ import annotations
 
 import contextlib
+import queue
 import threading
-from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 # Imported here, in the thread that makes the pool, not in the threads that start kernels:
@@ -26,9 +29,10 @@ from pathlib import Path
 from jupyter_client import KernelManager
 
 KERNEL = "python3"
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
 WARM_UP = "__import__('flueko.report.kernels', fromlist=['warm_up']).warm_up()"
 """Code a warm kernel runs: leaves no name behind in the notebook's namespace."""
+RESET = "__import__('flueko.report.kernels', fromlist=['reset']).reset()"
 START_TIMEOUT = 60.0
 
 
@@ -36,10 +40,12 @@ def warm_up() -> None:
     """In a kernel: import what the report notebooks import and build one chart, then drop it.
 
     The first plotly figure of a process loads the validators of its trace types and the
-    layout template (about 0.1 s); doing it here takes that off the notebook's time.
+    layout template (about 0.1 s), the first privacy check the first-name lexicon (about
+    0.1 s); doing it here takes that off the notebooks' time.
     """
     import plotly.graph_objects as go
 
+    from flueko.privacy import mask_personal_data
     from flueko.report import api, display, overview, sections  # noqa: F401
     from flueko.report.charts import cards, priority, style, survey  # noqa: F401
 
@@ -51,10 +57,45 @@ def warm_up() -> None:
         ]
     )
     style(fig, title="Probe")
+    # the first-name lexicon of the privacy check (the data-quality section masks with it)
+    mask_personal_data("Frau Probe")
     fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
     fig.add_annotation(text="Probe", x=1, y=1)
     fig.update_xaxes(title="x")
     fig.to_json()
+
+
+def reset() -> None:
+    """In a kernel that has served a notebook: make it like a fresh kernel for the next one.
+
+    The notebook's names, outputs and history go, the execution count and the chart ids start
+    at 1 again, warnings shown once are shown again; imported modules stay (that is the gain).
+    """
+    import warnings
+
+    from IPython import get_ipython
+
+    from flueko.report import display
+
+    get_ipython().reset(new_session=True)
+    display.restart_figure_ids()
+    with warnings.catch_warnings():  # leaving it clears the "already shown" registries
+        pass
+
+
+def _run_silently(km: KernelManager, code: str) -> None:
+    """Execute ``code`` in ``km``'s kernel silently and wait for the reply on the shell channel
+    (zmq queues the request until the kernel listens; no wait for IOPub, which costs 0.2 s)."""
+    kc = km.blocking_client()
+    kc.start_channels(iopub=False, stdin=False, hb=False, control=False)
+    try:
+        reply = kc.execute(
+            code, silent=True, store_history=False, reply=True, timeout=START_TIMEOUT
+        )
+    finally:
+        kc.stop_channels()
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"{reply['content'].get('ename')}: {reply['content'].get('evalue')}")
 
 
 def start_kernel(cwd: Path) -> KernelManager:
@@ -67,95 +108,120 @@ def start_kernel(cwd: Path) -> KernelManager:
     )
     km.start_kernel(cwd=str(cwd), extra_arguments=list(KERNEL_ARGUMENTS))
     try:
-        kc = km.blocking_client()
-        kc.start_channels()
-        try:
-            kc.wait_for_ready(timeout=START_TIMEOUT)
-            # A failing warm-up is no reason to give up the kernel: the notebook's own import
-            # cell meets the same problem and reports it in its place.
-            kc.execute_interactive(WARM_UP, silent=True, store_history=False, timeout=START_TIMEOUT)
-        finally:
-            kc.stop_channels()
+        # A failing warm-up is no reason to give up the kernel: the notebook's own import
+        # cell meets the same problem and reports it in its place.
+        with contextlib.suppress(RuntimeError):
+            _run_silently(km, WARM_UP)
     except BaseException:
         stop_kernel(km)
         raise
     return km
 
 
+def reset_kernel(km: KernelManager) -> None:
+    """Run :func:`reset` in ``km``'s kernel; raises when that does not work."""
+    _run_silently(km, RESET)
+
+
 def stop_kernel(km: KernelManager) -> None:
-    """Shut ``km``'s kernel down (ask it, then kill it when it does not stop in time)."""
+    """Stop ``km``'s kernel at once: it has nothing left to save (its history is in memory),
+    and asking it to shut down takes half a second or more."""
     with contextlib.suppress(Exception):
-        km.shutdown_kernel(now=False)
+        km.shutdown_kernel(now=True)
     with contextlib.suppress(Exception):
         km.cleanup_resources()
 
 
+_NONE = None
+"""What the queue holds for a kernel that could not start."""
+
+
 class KernelPool:
-    """Kernels for ``total`` notebooks, at most ``ahead`` of them starting or waiting at a time.
+    """``size`` warm kernels, started now, each reused from notebook to notebook.
 
     Parameters
     ----------
     cwd
         Working directory of the kernels (the workspace, as for papermill's ``cwd``).
-    total
-        Notebooks the run will execute; no more kernels than that are started.
-    ahead
-        Kernels started before they are taken; each :meth:`take` starts the next one.
+    size
+        Kernels to start: as many as notebooks run at the same time.
     """
 
-    def __init__(self, cwd: Path, *, total: int, ahead: int) -> None:
+    def __init__(self, cwd: Path, *, size: int) -> None:
         self._cwd = Path(cwd)
-        self._left = max(0, total)
-        self._ahead = max(1, ahead)
         self._lock = threading.Lock()
-        self._waiting: deque[Future[KernelManager]] = deque()
-        self._starter = ThreadPoolExecutor(self._ahead, thread_name_prefix="flueko-kernel")
-        self._stopper = ThreadPoolExecutor(2, thread_name_prefix="flueko-kernel-stop")
+        self._free: queue.Queue[KernelManager | None] = queue.Queue()
+        self._all: list[KernelManager] = []
         self._closed = False
-        with self._lock:
-            for _ in range(min(self._ahead, self._left)):
-                self._start_one()
+        self._work = ThreadPoolExecutor(max(1, size), thread_name_prefix="flueko-kernel")
+        for _ in range(max(1, size)):
+            self._work.submit(self._start)
 
-    def _start_one(self) -> None:
-        self._left -= 1
-        self._waiting.append(self._starter.submit(start_kernel, self._cwd))
+    def _start(self) -> None:
+        try:
+            km = start_kernel(self._cwd)
+        except Exception:
+            self._free.put(_NONE)
+            return
+        with self._lock:
+            if self._closed:
+                stop_kernel(km)
+                return
+            self._all.append(km)
+        self._free.put(km)
 
     def take(self) -> KernelManager | None:
-        """The next warm kernel (waiting for it if need be), or ``None`` if there is none."""
+        """A warm kernel (waiting for one if need be), or ``None`` if there is none."""
         with self._lock:
-            if self._closed or not self._waiting:
+            if self._closed:
                 return None
-            future = self._waiting.popleft()
-            if self._left > 0:
-                self._start_one()
-        try:
-            return future.result()
-        except Exception:
-            return None
+        km = self._free.get()
+        if km is _NONE:
+            self._free.put(_NONE)  # this start failed: the next one in line is told at once
+        return km
 
-    def release(self, km: KernelManager) -> None:
-        """Shut down a kernel that has served its notebook, in the background."""
-        self._stopper.submit(stop_kernel, km)
+    def release(self, km: KernelManager, *, reuse: bool = True) -> None:
+        """Give back a kernel that has served its notebook: reset for the next one, or (after a
+        failed notebook, or when the reset fails) shut down and replaced by a fresh one."""
+
+        def back() -> None:
+            if reuse:
+                try:
+                    reset_kernel(km)
+                except Exception:
+                    pass
+                else:
+                    self._free.put(km)
+                    return
+            with self._lock:
+                if km in self._all:
+                    self._all.remove(km)
+            stop_kernel(km)
+            with self._lock:
+                closed = self._closed
+            if not closed:
+                self._start()
+
+        with self._lock:
+            if self._closed:
+                return
+        self._work.submit(back)
 
     def close(self) -> None:
-        """Shut down the kernels nobody took and wait until every kernel has stopped."""
+        """Shut every kernel down, wait until they have stopped."""
         with self._lock:
             self._closed = True
-            self._left = 0
-            waiting, self._waiting = list(self._waiting), deque()
-        for future in waiting:
-            if not future.cancel():
-                future.add_done_callback(_stop_when_started)
-        self._starter.shutdown(wait=True)
-        self._stopper.shutdown(wait=True)
+        self._work.shutdown(wait=True)
+        with self._lock:
+            kernels, self._all = self._all, []
+        threads = [threading.Thread(target=stop_kernel, args=(km,)) for km in kernels]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
     def __enter__(self) -> KernelPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _stop_when_started(future: Future[KernelManager]) -> None:
-    if not future.cancelled() and future.exception() is None:
-        stop_kernel(future.result())

@@ -148,12 +148,14 @@ def execute(
 
     The executed notebook is written once, when it is done or has failed (no save after every
     cell), and returned from memory, not read back. With ``kernels``, it runs in a warm kernel
-    from the pool (papermill starts one itself when the pool has none).
+    from the pool (papermill starts one itself when the pool has none), which goes back to the
+    pool afterwards (reset for the next notebook; shut down when this one failed).
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.stem}.running{output.suffix}")
     km = kernels.take() if kernels is not None else None
     engine: dict[str, Any] = {"km": km} if km is not None else {}
+    done = False
     try:
         nb = pm.execute_notebook(
             str(notebook),
@@ -168,6 +170,7 @@ def execute(
             extra_arguments=list(KERNEL_ARGUMENTS),
             **engine,
         )
+        done = True
     except pm.PapermillExecutionError as err:
         if tmp.exists():
             os.replace(tmp, output)
@@ -187,7 +190,7 @@ def execute(
         ) from err
     finally:
         if km is not None and kernels is not None:
-            kernels.release(km)
+            kernels.release(km, reuse=done)
     os.replace(tmp, output)
     return nb
 
