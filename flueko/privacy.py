@@ -79,6 +79,7 @@ _PHONE_CUE = re.compile(
 _CUED_NUMBER = re.compile(r"\(?[0-9][0-9 ()/.\-–]*[0-9](?![^\W_])")
 _DATE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.(?:[0-9]{2,4})?")
 _PHONE_MIN_DIGITS = 6
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 _SALUTATION = r"(?P<sal>Herrn|Herr|Frau|Hr\.|Fr\.)"
 _TITLE = r"(?:Prof|Dr|Dipl\.-[^\W\d_]+|Mag|med|phil|rer\.[ \t]?nat|h\.[ \t]?c)\."
@@ -123,6 +124,8 @@ def _emails(text: str) -> list[Finding]:
 
 
 def _phones(text: str) -> list[Finding]:
+    if _ASCII_DIGIT.search(text) is None:
+        return []  # both patterns need a digit: most texts hold none
     found = []
     for m in _PHONE.finditer(text):
         number = m.group().rstrip(" \t/.-–")
@@ -146,10 +149,15 @@ def _phones(text: str) -> list[Finding]:
     return found
 
 
+def _has_salutation(text: str) -> bool:
+    """``text`` holds one of the salutations :data:`_NAME` starts with (a fast pre-check)."""
+    return "Herr" in text or "Frau" in text or "Hr." in text or "Fr." in text
+
+
 def _names(text: str) -> list[Finding]:
     found = []
     spans = find_names(text)
-    pos = 0
+    pos = 0 if _has_salutation(text) else len(text)
     while (m := _NAME.search(text, pos)) is not None:
         first = m.group("first")
         if not _capitalised(first) or is_office(first):

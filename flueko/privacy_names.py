@@ -83,7 +83,7 @@ _INSTITUTION = re.compile(
     r"kirche|haus|hospital|klinik|park|zentrum|werk|bad|berg|markt|hof|verein|institut|"
     r"universität|akademie|halle|brücke|ring|damm|ufer|tor|kaserne|siedlung|preis|tag)$"
 )
-_SAINT = re.compile(r"(?:Sankt|St\.|Hl\.|Heilige[rn]?|heilige[rn]?)\s+$")
+_SAINT_WORD = re.compile(r"(?:Sankt|St\.|Hl\.|Heilige[rn]?|heilige[rn]?)\Z")  # ≤ 8 characters
 _ABBREV = re.compile(r"(?<![\w.])[a-zäöü]\.\s*$")  # z. B., u. a.: no initial
 _ARTICLES = _words(
     """
@@ -158,6 +158,15 @@ def _tokens(text: str) -> list[_Tok]:
     return [t for t in toks if not (not t.initial and len(t.text) == 1 and _after(text, t) == ".")]
 
 
+def _after_saint(text: str, start: int) -> bool:
+    """``Sankt``/``St.``/``Hl.``/``Heilige(n|r)`` and blanks end right before ``start``: only
+    the word before the blanks is looked at, not the whole text before ``start``."""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k < start and _SAINT_WORD.search(text, max(k - 8, 0), k) is not None
+
+
 def _after(text: str, tok: _Tok) -> str:
     return text[tok.end : tok.end + 1]
 
@@ -209,9 +218,32 @@ def _cue_before(text: str, toks: list[_Tok], i: int) -> bool:
     return word in {"bei", "an", "mit", "laut", "für"} and gap.isspace()
 
 
+def _starts_name(word: str) -> bool:
+    """``word`` could open a name: a lexicon first name (also as ``Ahmads``) or a cue that is
+    always followed by a surname. A text without such a word and without an initial holds no
+    name (every rule below needs one of them), so most card texts are decided here."""
+    hit = _STARTS.get(word)
+    if hit is None:
+        hit = (
+            first_name_kind(word) is not None
+            or (word.endswith("s") and first_name_kind(word[:-1]) == "name")
+            or word.casefold() in _SURNAME_CUES
+        )
+        if len(_STARTS) < 1 << 18:
+            _STARTS[word] = hit
+    return hit
+
+
+_STARTS: dict[str, bool] = {}
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of personal names in ``text`` (without salutation or cue)."""
     if not text:
+        return []
+    if not any(map(_starts_name, _WORD.findall(text))) and (
+        "." not in text or _INITIAL.search(text) is None
+    ):
         return []
     toks = _tokens(text)
     lower = not any(ch.isupper() for ch in text)
@@ -233,21 +265,21 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
     tok = toks[i]
     if tok.initial:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        prev_saint = _SAINT.search(text[: tok.start]) or _ABBREV.search(text[: tok.start])
         if (
             nxt
             and nxt.cap
             and not nxt.initial
             and _plain_word(text, tok, nxt)
             and _surname_ok(nxt, lower=False)
-            and not prev_saint
+            and not _after_saint(text, tok.start)
+            and not _ABBREV.search(text, 0, tok.start)
             and not _in_compound(text, nxt)
         ):
             return i + 1
         return None
     if not (tok.cap or lower) or tok.text.casefold() in _NOT_NAME or _in_compound(text, tok):
         return None
-    if _SAINT.search(text[: tok.start]) or text[tok.start - 1 : tok.start] in {"@", "."}:
+    if text[tok.start - 1 : tok.start] in {"@", "."} or _after_saint(text, tok.start):
         return None
     kind = first_name_kind(tok.text)
     if kind is None and tok.cap and tok.text.endswith("s"):
