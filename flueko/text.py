@@ -28,7 +28,14 @@ def fold_chars(text: object) -> str:
 
 @lru_cache(maxsize=262_144)
 def _fold_cached(text: str, keep: str) -> str:
-    return " ".join(_non_word(keep).sub(" ", fold_chars(text)).split())
+    return _words(fold_chars(text), keep)
+
+
+def _words(folded: str, keep: str) -> str:
+    """Runs of characters that are no letter or digit (nor in ``keep``) → one space."""
+    if folded.isascii():  # ASCII: a table does what the pattern does, character by character
+        return " ".join(folded.translate(_ascii_blanks(keep)).split())
+    return " ".join(_non_word(keep).sub(" ", folded).split())
 
 
 def fold(text: object, *, keep: str = "") -> str:
@@ -39,7 +46,7 @@ def fold(text: object, *, keep: str = "") -> str:
     """
     if isinstance(text, str):
         return _fold_cached(text, keep)  # headers and labels repeat on every row
-    return " ".join(_non_word(keep).sub(" ", fold_chars(text)).split())
+    return _words(fold_chars(text), keep)
 
 
 _PATTERNS: dict[str, re.Pattern] = {}
@@ -51,3 +58,14 @@ def _non_word(keep: str) -> re.Pattern:
         other = "" if "_" in keep else "|_"
         _PATTERNS[keep] = re.compile(rf"(?:[^\w{re.escape(keep)}]{other})+")
     return _PATTERNS[keep]
+
+
+_TABLES: dict[str, dict[int, str]] = {}
+
+
+def _ascii_blanks(keep: str) -> dict[int, str]:
+    """Translation table: every ASCII character that :func:`_non_word` matches → a space."""
+    if keep not in _TABLES:
+        pattern = _non_word(keep)
+        _TABLES[keep] = {i: " " for i in range(128) if pattern.fullmatch(chr(i))}
+    return _TABLES[keep]
