@@ -53,12 +53,28 @@ class SheetStats:
         return self.cells_seen == self.cards + self.excluded
 
 
+RECORD_COLUMNS = (
+    s.ROUND,
+    s.GROUP,
+    s.QUESTION,
+    s.TEXT,
+    s.VOTES,
+    s.CARD_ID,
+    s.IDEA_ID,
+    s.SOURCE_FILE,
+    s.SOURCE_SHEET,
+    s.SOURCE_ROW,
+    s.SOURCE_CELL,
+)
+"""The fields of one idea record (:attr:`Collector.rows`), in order."""
+
+
 @dataclass
 class Collector:
     sheet: Sheet
     round_id: str
     vocab: Vocabulary
-    rows: list[dict] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
     log: list[L.LogEntry] = field(default_factory=list)
     stats: SheetStats = field(default_factory=SheetStats)
     seen_keys: dict[str, int] = field(default_factory=dict)
@@ -155,21 +171,23 @@ class Collector:
         self.stats.ideas += len(ideas)
         self.stats.votes += votes or 0
         card_id = self._card_id(group, question, normalise_text(raw))
+        file, sheet, cell = self.sheet.file, self.sheet.name, cell_ref(row, col)
         for number, text in enumerate(ideas, start=1):
+            # one record in the order of RECORD_COLUMNS
             self.rows.append(
-                {
-                    s.ROUND: self.round_id,
-                    s.GROUP: group,
-                    s.QUESTION: question,
-                    s.TEXT: text,
-                    s.VOTES: votes,
-                    s.CARD_ID: card_id,
-                    s.IDEA_ID: f"{card_id}-{number}",
-                    s.SOURCE_FILE: self.sheet.file,
-                    s.SOURCE_SHEET: self.sheet.name,
-                    s.SOURCE_ROW: row + 1,
-                    s.SOURCE_CELL: cell_ref(row, col),
-                }
+                (
+                    self.round_id,
+                    group,
+                    question,
+                    text,
+                    votes,
+                    card_id,
+                    f"{card_id}-{number}",
+                    file,
+                    sheet,
+                    row + 1,
+                    cell,
+                )
             )
 
     def _card_id(self, group: str, question: str | None, text: str) -> str:
@@ -183,8 +201,14 @@ class Collector:
 
 
 def is_header_repeat(texts: list[str], head_texts: list[str]) -> bool:
-    filled = [fold(t) for t in texts if t]
-    return bool(filled) and filled == [fold(t) for t in head_texts if t]
+    filled = [t for t in texts if t]
+    head = [t for t in head_texts if t]
+    # as many filled cells as the header, each the same folded (folded only when needed)
+    return (
+        bool(filled)
+        and len(filled) == len(head)
+        and all(fold(a) == fold(b) for a, b in zip(filled, head, strict=True))
+    )
 
 
 def skip_row(col: Collector, row: int, texts: list[str], cells: list[int], head: list[str]):

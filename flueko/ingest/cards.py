@@ -20,15 +20,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 import pandas as pd
+import pyarrow as pa
 
 from flueko import log as L
 from flueko import schema as s
 from flueko.ingest.accounting import Reading, SheetUse
 from flueko.ingest.card_blocks import CountBlock, card_number, find_count_blocks, header_pairs
 from flueko.ingest.card_cells import (
+    RECORD_COLUMNS,
     Collector,
     SheetStats,
     account_blocks,
@@ -53,12 +56,48 @@ GroupMatcher = Callable[[str], str | None]
 
 @dataclass
 class CardSheet:
-    """What :func:`read_cards_sheet` gives: the ideas, the log, the counts and the cell use."""
+    """What :func:`read_cards_sheet` gives: the ideas, the log, the counts and the cell use.
 
-    contributions: pd.DataFrame
+    ``rows`` are the ideas as records; :attr:`contributions` makes the table of them on first
+    use (a round joins the records of all its sheets into one table instead, :func:`card_table`).
+    """
+
+    rows: list[tuple]
     log: list[L.LogEntry]
     stats: SheetStats
     use: SheetUse
+
+    @cached_property
+    def contributions(self) -> pd.DataFrame:
+        return card_table([self.rows])
+
+
+def card_table(sheets: list[list[tuple]]) -> pd.DataFrame:
+    """Idea records, one list per card sheet (in reading order) → a ``contributions`` table.
+
+    The table is built column by column, each text column as one Arrow chunk per sheet: the
+    layout (and so the bytes of the written Parquet file) that conforming each sheet's table
+    and concatenating them gives, without building a table per sheet.
+    """
+    sheets = [rows for rows in sheets if rows]
+    n = sum(map(len, sheets))
+    by_sheet = [dict(zip(RECORD_COLUMNS, zip(*rows, strict=True), strict=True)) for rows in sheets]
+    columns: dict[str, pd.Series] = {}
+    for col, dtype in s.TABLES["contributions"].items():
+        if dtype == s.STR:
+            chunks = [
+                pa.array(part[col], type=pa.large_string())
+                if col in part
+                else pa.nulls(len(rows), type=pa.large_string())
+                for part, rows in zip(by_sheet, sheets, strict=True)
+            ]
+            array = pa.chunked_array(chunks, type=pa.large_string())
+            columns[col] = pd.Series(pd.arrays.ArrowStringArray(array), copy=False)
+        elif col in RECORD_COLUMNS:
+            columns[col] = pd.Series([v for part in by_sheet for v in part[col]], dtype=object)
+        else:
+            columns[col] = pd.Series([pd.NA] * n, dtype=dtype)
+    return s.conform(pd.DataFrame(columns, index=pd.RangeIndex(n)), "contributions")
 
 
 def parse_cards_sheet(
@@ -164,9 +203,8 @@ def read_cards_sheet(
         exhaustive=True,
         notes=tuple(notes),
     )
-    df = pd.DataFrame(col.rows, columns=[*s.CONTRIBUTIONS_COLUMNS[:11], s.SOURCE_CELL])
     use = SheetUse(reading, col.consumed, col.excluded)
-    return CardSheet(s.conform(df, "contributions"), col.log, col.stats, use)
+    return CardSheet(col.rows, col.log, col.stats, use)
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,15 @@ def normalise_cell(value: object) -> str:
     str
         Cleaned lines joined with ``"\\n"`` ("" for an empty cell).
     """
+    if type(value) is str:
+        if value.isprintable() and "_x" not in value:
+            # no line break, control, invisible or special space and no Excel escape: only
+            # NFC and the blanks are left to do (the common card, decided without regexes)
+            text = value if value.isascii() else unicodedata.normalize("NFC", value)
+            if text.isprintable():
+                return " ".join(text.split())
+    elif type(value) is int:
+        return _number_text(value)  # digits and a sign: nothing to clean
     text = _to_text(value)
     if not text:
         return ""
@@ -153,6 +162,8 @@ def normalise_text(value: object) -> str:
     """
     if isinstance(value, str):
         return _normalise_str(value)
+    if value is None:
+        return ""
     return normalise_cell(value).replace("\n", " ")
 
 
@@ -297,7 +308,9 @@ def _parse_number(value: numbers.Number) -> VoteParse:
     return _count(int(real))
 
 
+@lru_cache(maxsize=8192)
 def _parse_text(text: str) -> VoteParse:
+    """Votes written as text; cached (the same few spellings recur: "3 Punkte", "••")."""
     if text.startswith("(") and text.endswith(")"):  # "(3)"
         text = text[1:-1].strip()
     text = text.removesuffix(".") if not text[:-1].endswith(".") else text  # "3 Punkte."
@@ -344,6 +357,8 @@ def parse_votes(value: object) -> VoteParse:
     VoteParse
         ``votes`` is ``None`` or an int ``>= 0``.
     """
+    if type(value) is int:
+        return _count(value)  # the common vote cell
     if _is_missing(value):
         return _EMPTY
     if isinstance(value, bool | np.bool_):

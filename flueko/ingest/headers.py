@@ -10,6 +10,7 @@ decided it, so the „verstanden als“ line can say why a column was read as it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from flueko.ingest.clean import parse_votes
 from flueko.sheet import Sheet, is_empty
@@ -33,6 +34,17 @@ def matching_word(header: object, words: Sequence[str]) -> str | None:
     A word with a space is a phrase found anywhere; a word of up to 3 letters must be a whole
     token ("AK", not "Aktivitäten"); a longer one may also begin or end a compound token.
     """
+    if type(header) is str and type(words) is tuple:
+        return _matching_word(header, words)  # the same headers recur in every file
+    return _match(header, words)
+
+
+@lru_cache(maxsize=65_536)
+def _matching_word(header: str, words: tuple[str, ...]) -> str | None:
+    return _match(header, words)
+
+
+def _match(header: object, words: Sequence[str]) -> str | None:
     folded = fold(header)
     if not folded:
         return None

@@ -29,7 +29,7 @@ from flueko.config import (
 from flueko.errors import FluekoError, LayoutError
 from flueko.ingest import survey_sources
 from flueko.ingest.accounting import CellCount, SheetUse, account_sheet, understood_entry
-from flueko.ingest.cards import SheetStats, read_cards_sheet
+from flueko.ingest.cards import SheetStats, card_table, read_cards_sheet
 from flueko.ingest.detect import NOT_RECOGNISED, is_summary_sheet
 from flueko.ingest.evidence import (
     CONTACTS,
@@ -109,6 +109,9 @@ class ParsedRound:
     """The raw tables read from a round's files, before any analysis."""
 
     cards: list[pd.DataFrame] = field(default_factory=list)
+    card_rows: list[list[tuple]] = field(default_factory=list)
+    """The ideas of each card sheet as records, made into one table at the end of reading
+    (one table per round instead of one per sheet: ``cards`` holds it)."""
     ratings: list[pd.DataFrame] = field(default_factory=list)
     attrs: list[pd.DataFrame] = field(default_factory=list)
     plans: list[pd.DataFrame] = field(default_factory=list)
@@ -219,7 +222,7 @@ def _ingest_sheet(
             vocabulary=ctx.vocabulary,
         )
         report.stats.add(cards.stats)
-        out.cards.append(cards.contributions)
+        out.card_rows.append(cards.rows)
         entries.extend(cards.log)
         use = cards.use
     elif det.kind == "ratings":
@@ -398,4 +401,7 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
             )
         report.warnings = sum(1 for e in file_entries if e.severity != L.INFO)
         entries.extend(file_entries)
+    if any(out.card_rows):
+        out.cards.append(card_table(out.card_rows))
+    out.card_rows = []
     return out, entries, reports

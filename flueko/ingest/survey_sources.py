@@ -118,7 +118,10 @@ def legend_table(sheet: Sheet) -> list[tuple[int, str]]:
     """
     pairs = []
     other = 0
+    named = fold(sheet.name) in LEGEND_SHEET_NAMES
     for row in range(sheet.n_rows):
+        if not named and (other > 2 or len(pairs) > 11):
+            return []  # too much else for a legend (see the end): a card or data sheet
         texts = [v for v in sheet.row_values(row) if not is_empty(v)]
         if not texts:
             continue
@@ -132,7 +135,7 @@ def legend_table(sheet: Sheet) -> list[tuple[int, str]]:
         return []
     if len({code for code, _ in pairs}) < len(pairs):  # a code twice: a list, not a legend
         return []
-    if fold(sheet.name) in LEGEND_SHEET_NAMES:
+    if named:
         return pairs
     from flueko.config import load_settings
     from flueko.ingest.likert import AUTO, read_legend
