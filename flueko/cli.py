@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -230,9 +230,20 @@ def cmd_ingest(
     round without files, keeps the previous processed tables and reports (``FEHLER`` or
     ``WARNUNG`` says why). ``settings``: params.yaml keys from ``--param`` (nested).
     """
+    return dict(ingest_rounds(ws, rounds, settings, verbose=verbose))
+
+
+def ingest_rounds(
+    ws: Workspace,
+    rounds: Sequence[str],
+    settings: dict[str, Any] | None = None,
+    *,
+    verbose: bool = False,
+) -> Iterator[tuple[str, str]]:
+    """:func:`cmd_ingest` one round at a time: yields each round and its outcome once the
+    round is written (or kept), so that its report can start while the next is ingested."""
     from flueko.pipeline import ingest_round, write_result
 
-    outcomes: dict[str, str] = {}
     for round_id in rounds:
         print(f"Runde {round_id}:")
         try:
@@ -241,7 +252,7 @@ def cmd_ingest(
             print(f"  FEHLER {err.one_line()}")
             print(f"  nicht eingelesen — {KEPT}")
             _record(ws, round_id, "ingest", error=err.one_line())
-            outcomes[round_id] = FAILED
+            yield round_id, FAILED
             continue
         for f in result.files:
             st = f.stats
@@ -285,13 +296,13 @@ def cmd_ingest(
                 f"eingelesen, {KEPT}; die Dateien der Runde in diesen Ordner legen"
             )
             _record(ws, round_id, "ingest", error="keine Eingabedateien")
-            outcomes[round_id] = EMPTY
+            yield round_id, EMPTY
             continue
         if not result.writable:
             reason = "; ".join(result.problems)
             print(f"  nicht geschrieben — {KEPT}; die Fehler oben beheben und erneut einlesen")
             _record(ws, round_id, "ingest", error=reason)
-            outcomes[round_id] = FAILED
+            yield round_id, FAILED
             continue
         write_result(ws, result)
         _record(ws, round_id, "ingest", inputs=result.manifest["fingerprint"])
@@ -304,20 +315,7 @@ def cmd_ingest(
             f"{counts['ratings']} Bewertungen, {counts['survey_responses']} Antworten, "
             f"{warnings} Warnungen → {ws.processed_round(round_id)}"
         )
-        outcomes[round_id] = OK if result.ok else PARTIAL
-    return outcomes
-
-
-def warm_kernels(ws: Workspace, *, rounds: int, jobs: int) -> KernelPool:
-    """Kernels for the reports of ``rounds`` rounds and the overview, started now: as many as
-    run at once (``jobs``, at most one per round), each reused for the next notebook.
-
-    They start (and import pandas, plotly and flueko's report modules) while the rounds are
-    ingested; see :mod:`flueko.report.kernels`.
-    """
-    from flueko.report.kernels import KernelPool
-
-    return KernelPool(ws.root, size=max(1, min(jobs, rounds)))
+        yield round_id, OK if result.ok else PARTIAL
 
 
 def cmd_report(
@@ -328,6 +326,8 @@ def cmd_report(
     settings: dict[str, Any] | None = None,
     ingested: dict[str, str] | None = None,
     kernels: KernelPool | None = None,
+    *,
+    ingest: Iterator[tuple[str, str]] | None = None,
 ) -> bool:
     """Write the reports of ``rounds`` (in parallel) and the overview; print a summary.
 
@@ -335,49 +335,47 @@ def cmd_report(
     ``ingested``: the outcome of ingesting each round in this run; a round that could not be
     ingested gets no new report (its previous one is kept and marked in the overview). A
     round's report and plan workbook are written together or not at all. ``kernels``: warm
-    kernels for the notebooks (:func:`warm_kernels`).
+    kernels for the notebooks (:mod:`flueko.report.kernels`). ``ingest``: the rounds being
+    ingested (:func:`ingest_rounds`): each round's report starts as soon as the round is
+    written, while the next is ingested; the outcomes are added to ``ingested``.
 
     The outputs after the plan (council draft, feedback page, documentation draft) need only
-    the processed tables: a thread writes them while the round reports run. The overview
-    comes last, as it shows the state of every report and links the outputs after the plan.
+    the processed tables of every round: a thread writes them while the round reports run. The
+    overview comes last, as it shows the state of every report and links those outputs.
     """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from flueko.io.atomic import all_or_nothing
-    from flueko.io.tables import read_manifest
+    from concurrent.futures import Future, ThreadPoolExecutor
 
     # council_docx, feedback_html, plan_workbook: the writers' libraries are imported before
     # the threads start; openpyxl, python-docx and ElementTree imported by two threads at once
     # can end half-initialised in one ("append() argument must be …ElementTree.Element").
     from flueko.report import council_docx, feedback_html, plan_workbook, runner  # noqa: F401
     from flueko.report.followup import write_followups
-    from flueko.report.outputs import PLAN_XLSX, write_documentation, write_plan_workbook
+    from flueko.report.outputs import write_documentation
 
-    ingested = ingested or {}
+    ingested = {} if ingested is None else ingested
 
-    def task(round_id: str):
-        folder = ws.reports_round(round_id)
-        inputs = read_manifest(ws.processed_round(round_id)).get("fingerprint", "")
-        try:
-            with all_or_nothing([folder / runner.REPORT_HTML, folder / PLAN_XLSX]):
-                outputs = runner.run_report(
-                    ws, round_id, overrides=overrides, settings=settings, kernels=kernels
-                )
-                outputs.extend(write_plan_workbook(ws, round_id))
-        except Exception as err:
-            message = err.one_line() if isinstance(err, FluekoError) else type(err).__name__
-            _record(ws, round_id, "report", error=message, inputs=inputs)
-            raise
-        _record(ws, round_id, "report", inputs=inputs)
-        return outputs
+    def task(round_id: str) -> list[Path]:
+        return runner.report_round(
+            ws, round_id, overrides=overrides, settings=settings, kernels=kernels
+        )
 
     def after_plan() -> tuple[list[Path], list[Path]]:
         return write_followups(ws, overrides=settings), write_documentation(ws, overrides=settings)
 
-    todo = [r for r in rounds if ingested.get(r) not in (FAILED, EMPTY)]
-    with ThreadPoolExecutor(1, thread_name_prefix="flueko-followup") as side:
-        followups = side.submit(after_plan)
-        done = runner.run_many(todo, task, jobs=args.jobs, progress=not args.no_progress)
+    side = ThreadPoolExecutor(1, thread_name_prefix="flueko-followup")
+    followups: Future[tuple[list[Path], list[Path]]] | None = None
+
+    def todo() -> Iterator[str]:
+        nonlocal followups
+        for round_id, outcome in ingest or ((r, "") for r in rounds):
+            if outcome:
+                ingested[round_id] = outcome
+            if ingested.get(round_id) not in (FAILED, EMPTY):
+                yield round_id
+        followups = side.submit(after_plan)  # every round is ingested now
+
+    with side:
+        done = runner.run_many(todo(), task, jobs=args.jobs, progress=not args.no_progress)
     by_round = {r.round_id: r for r in done}
     results = []
     for r in rounds:
@@ -394,6 +392,7 @@ def cmd_report(
             results.append(runner.RoundResult(r, False, 0.0, error=f"nicht eingelesen — {KEPT}"))
 
     def overview(_r: str):
+        assert followups is not None
         after, documentation = followups.result()  # its error, if any, is the overview's
         return after + runner.run_overview(ws, kernels=kernels) + documentation
 
@@ -475,12 +474,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.ExitStack() as stack:
             kernels = None
             if args.command in ("report", "run"):  # warm up while the rounds are ingested
-                kernels = stack.enter_context(warm_kernels(ws, rounds=len(rounds), jobs=args.jobs))
-            if args.command in ("ingest", "run"):
-                ingested = cmd_ingest(ws, rounds, settings, verbose=getattr(args, "verbose", False))
-                ok = all(o in (OK, EMPTY) for o in ingested.values())
-            if args.command in ("report", "run"):
-                ok = cmd_report(ws, rounds, args, overrides, settings, ingested, kernels) and ok
+                from flueko.report.kernels import warm_kernels
+
+                pool = warm_kernels(ws.root, rounds=len(rounds), jobs=args.jobs)
+                kernels = stack.enter_context(pool)
+            if args.command == "ingest":
+                ingested = cmd_ingest(ws, rounds, settings, verbose=args.verbose)
+            elif args.command == "run":  # each round's report starts once the round is written
+                ingest = ingest_rounds(ws, rounds, settings)
+                ok = cmd_report(
+                    ws, rounds, args, overrides, settings, ingested, kernels, ingest=ingest
+                )
+            else:
+                ok = cmd_report(ws, rounds, args, overrides, settings, ingested, kernels)
+            ok = all(o in (OK, EMPTY) for o in ingested.values()) and ok
         return 0 if ok else 1
     except UsageError as err:
         print(f"flueko: {err.one_line()}", file=sys.stderr)

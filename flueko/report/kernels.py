@@ -225,3 +225,9 @@ class KernelPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def warm_kernels(cwd: Path, *, rounds: int, jobs: int) -> KernelPool:
+    """Kernels for the reports of ``rounds`` rounds and the overview, started now: as many as
+    run at once (``jobs``, at most one per round), each reused for the next notebook."""
+    return KernelPool(cwd, size=max(1, min(jobs, rounds)))

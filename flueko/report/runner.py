@@ -11,7 +11,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from importlib import resources
@@ -254,6 +254,37 @@ def run_report(
     )
 
 
+def report_round(
+    workspace: Workspace,
+    round_id: str,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    settings: Mapping[str, Any] | None = None,
+    kernels: KernelPool | None = None,
+) -> list[Path]:
+    """A round's report and plan workbook, written together or not at all; the outcome is
+    recorded in ``reports/<round>/lauf.json`` (see :func:`run_report` for the options)."""
+    from flueko.io.atomic import all_or_nothing
+    from flueko.io.runstate import record
+    from flueko.io.tables import read_manifest
+    from flueko.report.outputs import PLAN_XLSX, write_plan_workbook
+
+    folder = workspace.reports_round(round_id)
+    inputs = read_manifest(workspace.processed_round(round_id)).get("fingerprint", "")
+    try:
+        with all_or_nothing([folder / REPORT_HTML, folder / PLAN_XLSX]):
+            outputs = run_report(
+                workspace, round_id, overrides=overrides, settings=settings, kernels=kernels
+            )
+            outputs.extend(write_plan_workbook(workspace, round_id))
+    except Exception as err:
+        message = err.one_line() if isinstance(err, FluekoError) else type(err).__name__
+        record(folder, "report", ok=False, error=message, inputs=inputs)
+        raise
+    record(folder, "report", ok=True, error="", inputs=inputs)
+    return outputs
+
+
 def run_overview(workspace: Workspace, *, kernels: KernelPool | None = None) -> list[Path]:
     """``reports/index.html``: every round, participation, satisfaction, plan and lineage."""
     return render(
@@ -268,13 +299,17 @@ def run_overview(workspace: Workspace, *, kernels: KernelPool | None = None) -> 
 
 
 def run_many(
-    round_ids: Sequence[str],
+    round_ids: Iterable[str],
     task: Callable[[str], list[Path]],
     *,
     jobs: int = 1,
     progress: bool = True,
 ) -> list[RoundResult]:
-    """Run ``task(round_id)`` for every round, ``jobs`` at a time; failures are collected."""
+    """Run ``task(round_id)`` for every round, ``jobs`` at a time; failures are collected.
+
+    ``round_ids`` may arrive one by one (a generator that ingests each round before it yields
+    it): each task starts as soon as its round arrives, while the next is being produced.
+    """
     from tqdm import tqdm
 
     def one(round_id: str) -> RoundResult:
@@ -289,12 +324,12 @@ def run_many(
         return RoundResult(round_id, True, time.perf_counter() - start, outputs=outputs)
 
     results: dict[str, RoundResult] = {}
-    bar = tqdm(total=len(round_ids), desc="Runden", unit="Runde", disable=not progress)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {pool.submit(one, r): r for r in round_ids}
+        bar = tqdm(total=len(futures), desc="Runden", unit="Runde", disable=not progress)
         for future in as_completed(futures):
             result = future.result()
             results[result.round_id] = result
             bar.update(1)
-    bar.close()
-    return [results[r] for r in round_ids]
+        bar.close()
+    return [results[r] for r in futures.values()]
