@@ -31,6 +31,8 @@ HEADER_ROLES: tuple[str, ...] = (
     "cost",
     "title",
     "rater",
+    "criterion",
+    "rating",
     "impact",
     "effort",
     "urgency",

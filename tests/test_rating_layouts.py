@@ -305,3 +305,30 @@ def test_raters_above_and_the_measure_label_beside_the_criteria():
     assert ratings[schema.RATER].nunique() == 2
     assert medians(ratings)[("Sprachcafé gründen", "impact")] == 4.0
     assert not [e for e in log if e.code == "measure_column_missing"]
+
+
+@pytest.mark.parametrize("order", ["by_measure", "by_criterion"])
+def test_tall_export_one_row_per_rater_measure_and_criterion(order):
+    """A survey tool's or database's export ("Maßnahme | Bewerter/in | Kriterium | Wert"): the
+    criterion is named in each row; an unknown criterion is logged with its cell, not guessed."""
+    rows = [
+        (title, rater, label, values[m][r])
+        for m, title in enumerate(TITLES)
+        for r, rater in enumerate(RATERS)
+        for label, values in (("Wirkung (1-5)", IMPACT), ("Aufwand", EFFORT))
+    ]
+    if order == "by_criterion":
+        rows.sort(key=lambda row: row[2])
+    rows.append((TITLES[0], "Caritas", "Sympathie", 5))
+    rows.append((TITLES[1], "LRA", "Aufwand", None))
+    det, lay, ratings, _attrs, log = read(
+        [["Bewertungsexport Dezember"], ["Vorschlag", "Institution", "Kriterium", "Wert"], *rows]
+    )
+    assert (det.kind, det.layout, det.header_row) == ("ratings", "tall", 1)
+    assert lay.layout == "tall"
+    assert medians(ratings) == WANT
+    assert len(ratings) == 12 and set(ratings[schema.RATER]) == set(RATERS)
+    unknown = [e for e in log if e.code == "rating_criterion_unknown"]
+    assert [e.cell for e in unknown] == [f"D{len(rows) + 1}"]
+    assert "Sympathie" in unknown[0].message
+    assert ratings[schema.SOURCE_CELL].str.startswith("D").all()

@@ -4,7 +4,10 @@ Each case is copied alone into a fresh round and read by :func:`flueko.pipeline.
 the set's own scorer (``score.py``, written without reading the parsers) compares the tables
 with ``truth.json`` under flueko's conventions (ratings rescaled onto 1–5, amounts per month
 annualised). First run before the rating/value-parser work: 5 of 29 exact (7 under flueko's
-conventions); after it: 29 of 29.
+conventions); after it: 29 of 29. Eight exports in "tall" form (one row per rater × measure ×
+criterion, T01–T08) were added later by someone who had not read the parser: first run 6 of 8
+(an unknown criterion logged at its name instead of its value cell; the sheet name not taken as
+the rater without a rater column), then 8 of 8.
 """
 
 from __future__ import annotations
@@ -56,9 +59,25 @@ EXACT = {
     "R16_long_merged_titles_1_10",
     "R17_wide_text_numbers_missing",
     "R18_long_reordered_extra_cols",
+    *(
+        f"T0{i}_{name}"
+        for i, name in enumerate(
+            [
+                "tall_basic_by_measure",
+                "tall_survey_title_row_by_rater",
+                "tall_four_criteria_by_criterion",
+                "tall_unknown_criterion_sympathie",
+                "tall_1_10_empty_values_xls",
+                "tall_csv_semicolon_decimal_comma",
+                "tall_ods_criterion_spellings",
+                "tall_single_rater_sheet_name",
+            ],
+            start=1,
+        )
+    ),
 }
 """Ratchet: the cases read exactly. A case may join, never leave."""
-EXACT_AT_LEAST = 29
+EXACT_AT_LEAST = 37
 
 
 def _scorer():
@@ -92,7 +111,7 @@ def results(tmp_path_factory) -> dict[str, list[str]]:
 
 
 def test_the_set_is_complete():
-    assert len(CASES) == 29 and {c.name for c in CASES} >= EXACT
+    assert len(CASES) == 37 and {c.name for c in CASES} >= EXACT
 
 
 def test_every_case_that_was_exact_stays_exact(results):

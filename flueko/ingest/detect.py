@@ -24,7 +24,7 @@ from flueko.ingest.headers import (
 )
 from flueko.sheet import Sheet, is_empty
 from flueko.text import fold as text_fold
-from flueko.vocabulary import Vocabulary, or_default
+from flueko.vocabulary import Vocabulary, header_key, or_default
 
 MAX_LABEL = 40
 """Longest header label (other than a guiding question) that is taken as a column name."""
@@ -98,6 +98,9 @@ def classify_row(
     plan = _cols(texts, vocab.plan)
     if measure and (impact or effort) and rater:
         return Detection("ratings", -1, {"measure": measure, "rater": rater}, "long")
+    tall = _tall_rating_cols(texts, vocab)
+    if tall:
+        return Detection("ratings", -1, tall, "tall")
     if measure and plan and len(plan) >= 2:
         return Detection("plan", -1, {"measure": measure}, "plan")
     if measure and impact and effort:
@@ -113,6 +116,24 @@ def classify_row(
     if len(items) >= 2 and _cols(texts, vocab.survey_group):
         return Detection("survey", -1, {"items": items}, "wide")
     return None
+
+
+def _tall_rating_cols(texts: list[str], vocab: Vocabulary) -> dict[str, list[int]]:
+    """The measure, criterion and rating columns of a rating export with one row per criterion
+    ("Maßnahme" | "Kriterium" | "Wert"), all three or none."""
+    found: dict[str, list[int]] = {}
+    keys: list[str] | None = None
+    for role in ("criterion", "rating", "title"):
+        words = vocab.headers[role]
+        keys = keys or [header_key(t) if t else "" for t in texts]
+        found[role] = [
+            i
+            for i, k in enumerate(keys)
+            if k and any(k == w or k[: len(w) + 1] == w + " " for w in words)
+        ]
+        if not found[role]:
+            return {}
+    return {"measure": found.pop("title"), **found}
 
 
 def _votes_cols(texts: list[str], vocab: Vocabulary) -> list[int]:

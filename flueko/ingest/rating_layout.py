@@ -1,8 +1,11 @@
 """Where the header of a rating sheet is and what each of its columns holds.
 
-A rating sheet comes in one of four layouts (:attr:`RatingLayout.layout`):
+A rating sheet comes in one of five layouts (:attr:`RatingLayout.layout`):
 
 - ``long``: one row per rater × measure, the rater in a column ("Bewerter/in", "Institution");
+- ``tall``: one row per rater × measure × criterion, as survey tools and databases export it
+  ("Maßnahme | Bewerter/in | Kriterium | Wert"): the criterion is named in its row (target
+  criterion :data:`FROM_ROW`); without a rater column the sheet name is the rater;
 - ``matrix``: two header rows — a criterion ("Wirkung (1-5)") merged, repeated or written only
   above the first column of a block of rater columns, the raters' names in the row below; or a
   rater merged over a Wirkung | Aufwand pair with the criteria below;
@@ -30,6 +33,8 @@ from flueko.text import fold
 from flueko.vocabulary import Vocabulary, header_key, or_default
 
 RATER_ROLE = "rater"
+FROM_ROW = "rating"
+"""Criterion of the one target of a ``tall`` sheet: each row's criterion column names it."""
 
 READING_ROLES: dict[str, str] = {schema.TITLE: "measure", "number": "id"}
 """Parser role → role key of the cell accounting (:mod:`flueko.ingest.accounting`); the other
@@ -197,7 +202,12 @@ def _one_row(sheet: Sheet, h: int, texts: list[str], vocab: Vocabulary) -> Ratin
         else:
             plain.setdefault(criterion, col)
     per_criterion = Counter(c for _, c, rest in combined if not _is_mean(rest, vocab))
-    if RATER_ROLE in roles:
+    if "criterion" in roles and "rating" in roles:
+        rater = None if RATER_ROLE in roles else (sheet.name or sheet.file)
+        targets = [Target(rater, FROM_ROW, roles["rating"])]
+        layout = "tall"
+        ignored = {col: "Kriterium als Spalte neben „Kriterium | Wert“" for col in plain.values()}
+    elif RATER_ROLE in roles:
         targets = [Target(None, c, col) for c, col in plain.items()]
         layout = "long"
         ignored: dict[int, str] = {}

@@ -24,6 +24,7 @@ from flueko.ingest.cells import cell_text
 from flueko.ingest.detect import is_total_label
 from flueko.ingest.money import COST_OK, COST_UNREADABLE, COST_ZERO, header_unit, parse_cost
 from flueko.ingest.rating_layout import (
+    FROM_ROW,
     RatingLayout,
     criterion_in,
     is_legend,
@@ -210,6 +211,10 @@ def parse_ratings_sheet(
                 )
         for rater, criterion, col in targets:
             who = rater if rater is not None else row_rater
+            if criterion == FROM_ROW:
+                criterion = _row_criterion(sheet, r, cols["criterion"], col, vocab, log, where)
+                if criterion is None:
+                    continue
             raw = sheet.value(r, col)
             if is_empty(raw):
                 n_missing += 1
@@ -280,13 +285,37 @@ _CRITERION_LABELS = {
     schema.EFFORT: "Aufwand",
     schema.URGENCY: "Dringlichkeit",
     schema.FEASIBILITY: "Umsetzbarkeit",
+    FROM_ROW: "Bewertung",
 }
 _LAYOUT_LABELS = {
     "long": "eine Zeile je Bewerter/in und Maßnahme",
+    "tall": "eine Zeile je Bewerter/in, Maßnahme und Kriterium",
     "matrix": "Spalte je Bewerter/in unter zwei Kopfzeilen",
     "combined": "Spalte je Bewerter/in und Kriterium",
     "per_rater_sheet": "ein Blatt je Bewerter/in, Blattname = Bewerter/in",
 }
+
+
+def _row_criterion(
+    sheet: Sheet, r: int, crit_col: int, col: int, vocab: Vocabulary, log: list, where: dict
+) -> str | None:
+    """The criterion a row of a ``tall`` sheet names in its criterion column ("Wirkung (1-5)"
+    → ``impact``); ``None`` — and a log entry naming the value's cell, which is not counted,
+    when the row has one — for any other."""
+    named = cell_text(sheet.merged_value(r, crit_col))
+    criterion = criterion_in(header_key(named), vocab.headers) if named else None
+    if criterion is None and not is_empty(sheet.value(r, col)):
+        log.append(
+            entry(
+                "rating_criterion_unknown",
+                f"Kriterium ‚{named}‘ unbekannt (erwartet: Wirkung, Aufwand, Dringlichkeit, "
+                "Umsetzbarkeit) — Bewertung nicht gezählt; weitere Kriterien in vocabulary.yaml",
+                cell=cell_ref(r, col),
+                severity=WARNING,
+                **where,
+            )
+        )
+    return criterion
 
 
 def _scales(sheet: Sheet, lay: RatingLayout, data_rows: range) -> dict[int, tuple]:
