@@ -68,6 +68,9 @@ class ConsolidateParams(Section):
     lineage_uncertain: float
     """Width of the band around ``lineage_threshold`` whose links (and near misses) are listed
     for the analyst as uncertain."""
+    lineage_gap: float
+    """Below ``lineage_threshold + lineage_uncertain`` a card is linked only to a measure at
+    least this far ahead of its runner-up; otherwise both are listed as ambiguous."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -243,6 +243,7 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
             margin=float(cons.lineage_margin),
             taxonomy=ctx.taxonomy,
             near=float(cons.lineage_uncertain),
+            gap=float(cons.lineage_gap),
         )
         links, log = correct_links(
             links, pins, known_ids=set(earlier[s.IDEA_ID].astype(str).tolist())

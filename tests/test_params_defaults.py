@@ -24,11 +24,13 @@ EXPECTED: dict[str, dict[str, str]] = {
         "threshold": "consolidate.lineage_threshold",
         "margin": "consolidate.lineage_margin",
         "scorer": "consolidate.scorer",
+        "gap": "consolidate.lineage_gap",
     },
     "lineage_links": {
         "threshold": "consolidate.lineage_threshold",
         "margin": "consolidate.lineage_margin",
         "scorer": "consolidate.scorer",
+        "gap": "consolidate.lineage_gap",
     },
     "pair_scores": {"scorer": "consolidate.scorer"},
     "similar_pairs": {"scorer": "consolidate.scorer"},

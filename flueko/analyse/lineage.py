@@ -86,6 +86,7 @@ def lineage_links(
     contributions: pd.DataFrame | None = None,
     taxonomy=None,
     near: float = 0,
+    gap: float = 5,
 ) -> pd.DataFrame:
     """Every link of a later measure to an earlier idea, with its score (0–100).
 
@@ -96,7 +97,9 @@ def lineage_links(
     contains; stems, compound parts, abbreviations, the taxonomy's keywords and actor synonyms)
     and the round's similarity ``scorer`` where it is sure (:data:`FUZZY_SURE`). A text is
     linked to every title scoring at least ``threshold`` and at least ``margin`` × its best
-    title, so one measure can come from several cards and clusters. With ``near`` > 0 the
+    title, so one measure can come from several cards and clusters — but below
+    ``threshold + near`` only when its best title is at least ``gap`` points ahead of the
+    runner-up (else neither is linked: :data:`AMBIGUOUS` for the analyst). With ``near`` > 0 the
     titles a text scores at least ``threshold - near`` and within ``near`` of its best on — its
     best :data:`SUGGESTIONS` — are listed too when not linked (``linked`` false): near misses,
     candidates for the analyst to pin or leave.
@@ -132,10 +135,13 @@ def lineage_links(
     found: dict[tuple[int, str], tuple[float, bool]] = {}
     low = threshold - near if near > 0 else threshold
     # the analyst's candidates: the titles a text scores within ``near`` of its best
-    runner_up = np.sort(scores, axis=1)[:, -SUGGESTIONS:][:, 0] if scores.shape[1] else best
+    ranked = np.sort(scores, axis=1)
+    runner_up = ranked[:, -SUGGESTIONS:][:, 0] if scores.shape[1] else best
+    second = ranked[:, -2] if scores.shape[1] > 1 else np.zeros_like(best)
+    clear = (best - second >= gap) | (best >= threshold + near)
     for r, c in zip(*np.nonzero(scores >= low), strict=True):
         sc = float(scores[r, c])
-        linked = sc >= threshold and sc >= margin * best[r]
+        linked = sc >= threshold and sc >= margin * best[r] and bool(clear[r])
         if not linked and (sc < best[r] - near or sc < runner_up[r]):
             continue  # a near miss: a text's best few titles, close to its best
         for idea in owners[r]:
@@ -198,6 +204,7 @@ def link_lineage(
     scorer: str | Callable = STEM_OVERLAP,
     contributions: pd.DataFrame | None = None,
     taxonomy=None,
+    gap: float = 5,
 ) -> pd.DataFrame:
     """Link measures of a later round (rating sheet, plan) to the ideas they came from.
 
@@ -215,6 +222,7 @@ def link_lineage(
         scorer=scorer,
         contributions=contributions,
         taxonomy=taxonomy,
+        gap=gap,
     )
     out = apply_links(positional, links, candidates_earlier, contributions=contributions)
     if schema.MEASURE_ID in measures_later.columns:
@@ -289,6 +297,9 @@ MANUAL = "von Hand"
 AUTOMATIC = "automatisch"
 UNCERTAIN = "unsicher"
 NEAR_MISS = "knapp verfehlt"
+AMBIGUOUS = "mehrdeutig"
+"""Status of a card's measure that scored at the threshold but too close to another one to be
+linked automatically (``lineage_gap``)."""
 
 
 def parse_sources(value: object) -> list[str] | None:
@@ -374,8 +385,9 @@ def lineage_table(
 ) -> pd.DataFrame:
     """The links for the analyst (``extra_lineage.csv``): one row per measure × idea with the
     card's working group and text, score, basis and ``status`` — :data:`UNCERTAIN` for an
-    automatic link below ``threshold + band``, :data:`NEAR_MISS` for a card whose best measure
-    scored below the threshold, else :data:`AUTOMATIC` or :data:`MANUAL`."""
+    automatic link below ``threshold + band``, :data:`AMBIGUOUS` for a measure that reached the
+    threshold but was not linked (too close to another), :data:`NEAR_MISS` for a candidate
+    below the threshold, else :data:`AUTOMATIC` or :data:`MANUAL`."""
     basis = links["basis"] if "basis" in links.columns else AUTOMATIC
     df = links.assign(basis=basis)
     status = np.where(
@@ -383,7 +395,11 @@ def lineage_table(
         MANUAL,
         np.where(
             ~df[LINKED].astype(bool),
-            NEAR_MISS,
+            np.where(
+                (df[LINEAGE_SCORE].astype("Float64") >= threshold).fillna(False),
+                AMBIGUOUS,
+                NEAR_MISS,
+            ),
             np.where(
                 (df[LINEAGE_SCORE].astype("Float64") < threshold + band).fillna(False),
                 UNCERTAIN,
@@ -400,13 +416,13 @@ def lineage_table(
 
 def uncertain_links(table: pd.DataFrame, *, n: int = 20) -> pd.DataFrame:
     """The rows of :func:`lineage_table` the analyst should look at: uncertain links (lowest
-    score first), then near misses (highest score first)."""
+    score first), then ambiguous candidates and near misses (highest score first)."""
     if table is None or table.empty or "status" not in table.columns:
         return pd.DataFrame(columns=list(table.columns) if table is not None else [])
     weak = table[table["status"] == UNCERTAIN].sort_values(
         [LINEAGE_SCORE, schema.MEASURE_ID, schema.IDEA_ID], kind="stable"
     )
-    near = table[table["status"] == NEAR_MISS].sort_values(
+    near = table[table["status"].isin([AMBIGUOUS, NEAR_MISS])].sort_values(
         [LINEAGE_SCORE, schema.MEASURE_ID, schema.IDEA_ID],
         ascending=[False, True, True],
         kind="stable",
