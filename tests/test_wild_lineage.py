@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "wild_sets" / "lineage"
-RECALL = 0.77  # 101 of 130 pairs
-PRECISION = 0.91  # 101 of 110 links
-SUGGESTED = 0.9  # 118 of 130 pairs linked or listed for the analyst
-BLIND_RECALL = 0.38  # 72 of 185 pairs
-BLIND_PRECISION = 0.77  # 72 of 93 links
-BLIND_SUGGESTED = 0.55  # 104 of 185 pairs linked or listed for the analyst
+RECALL = 0.78  # 102 of 130 pairs
+PRECISION = 0.92  # 102 of 110 links
+SUGGESTED = 0.91  # 119 of 130 pairs linked or listed for the analyst
+BLIND_RECALL = 0.41  # 76 of 185 pairs
+BLIND_PRECISION = 0.78  # 76 of 97 links
+BLIND_SUGGESTED = 0.58  # 110 of 185 pairs linked or listed for the analyst
 
 
 def _scorer():
