@@ -185,11 +185,6 @@ def question_labels(tax: Taxonomy) -> dict[str, str]:
     return {c.key: c.label for c in tax.questions}
 
 
-def actor_labels(tax: Taxonomy) -> dict[str, str]:
-    """Actor key → German label."""
-    return {c.key: c.label for c in tax.actors}
-
-
 def resolve_key(value: str, categories: tuple[Category, ...]) -> str | None:
     """The key for ``value`` given as key, label or synonym (case/umlaut-insensitive), or None."""
     f = fold(value)

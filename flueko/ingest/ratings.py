@@ -77,11 +77,6 @@ ATTR_COLUMNS: tuple[str, ...] = (
 _TEXT_ATTRS = (schema.FIELD, schema.RESPONSIBLE, schema.PARTNERS)
 
 
-def normalise_header(value: object) -> str:
-    """Header text folded for matching: no scale hint, no gender suffix, no punctuation."""
-    return header_key(cell_text(value))
-
-
 def header_map(
     sheet: Sheet, header_row: int, *, vocabulary: Vocabulary | None = None
 ) -> dict[str, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,12 +39,6 @@ def write_bytes(target: Path, data: bytes) -> None:
 def write_text(target: Path, text: str) -> None:
     """Write UTF-8 ``text`` to ``target`` atomically."""
     write_bytes(target, text.encode("utf-8"))
-
-
-def write_with(target: Path, writer: Callable[[Path], None]) -> None:
-    """Call ``writer(tmp_path)`` and move the result to ``target`` atomically."""
-    with atomic_path(target) as tmp:
-        writer(tmp)
 
 
 @contextmanager
