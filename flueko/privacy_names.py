@@ -235,16 +235,31 @@ def _starts_name(word: str) -> bool:
 
 
 _STARTS: dict[str, bool] = {}
+_INITIAL_BLANKS = re.compile(_INITIAL.pattern + r"[^\S\n]+")
+
+
+def _initial_name(text: str) -> bool:
+    """An initial stands before blanks and a capital (``M. Seitz``): without a word that opens
+    a name, only such an initial can start one ("z. B. in" cannot)."""
+    if "." not in text:
+        return False
+    return any(text[m.end() : m.end() + 1].isupper() for m in _INITIAL_BLANKS.finditer(text))
+
+
+def may_hold_name(text: str) -> bool:
+    """False when ``text`` cannot hold a name :func:`find_names` finds: it has no word that
+    opens one (lexicon first name, surname cue) and no initial before a capital."""
+    return any(map(_starts_name, _WORD.findall(text))) or _initial_name(text)
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of personal names in ``text`` (without salutation or cue)."""
-    if not text:
+    if not text or not may_hold_name(text):
         return []
-    if not any(map(_starts_name, _WORD.findall(text))) and (
-        "." not in text or _INITIAL.search(text) is None
-    ):
-        return []
+    return _find_names(text)
+
+
+def _find_names(text: str) -> list[tuple[int, int]]:
     toks = _tokens(text)
     lower = not any(ch.isupper() for ch in text)
     spans: list[tuple[int, int]] = []

@@ -129,7 +129,11 @@ def normalise_cell(value: object) -> str:
                 return " ".join(text.split())
     elif type(value) is int:
         return _number_text(value)  # digits and a sign: nothing to clean
-    text = _to_text(value)
+    return _clean_lines(_to_text(value))
+
+
+def _clean_lines(text: str) -> str:
+    """:func:`normalise_cell` of a text, every step (the fast paths above skip the no-ops)."""
     if not text:
         return ""
     text = _EXCEL_ESCAPES.sub(lambda m: _EXCEL_ESCAPE_TO[m.group(1).lower()], text)

@@ -185,7 +185,7 @@ def _ingest_sheet(
                 )
             )
         return entries
-    if sheet.n_rows == 0 or _non_empty_cells(sheet) == 0:
+    if sheet.n_rows == 0 or all(is_empty(v) for row in sheet.rows for v in row):
         return entries
     if is_codebook_sheet(sheet):
         coding, log = coding_from_sheet(sheet)
