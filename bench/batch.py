@@ -13,10 +13,11 @@ cache), then measures, ``--repeat`` times and interleaved so that all share one 
   multiple of two floors;
 - the report stage alone, ``flueko report --all`` with ``--jobs 1`` and ``--jobs <cores>``.
 
-Each ratio is taken against the floor measured in the same repetition; the best and the median
-repetition are printed. CPU seconds (the process and its kernels) are printed beside wall
-seconds: on a busy machine they say more. ``--before REV`` also measures the flueko of git
-revision ``REV`` (or a folder with another checkout), interleaved with this one.
+Printed: the best wall time over the best floor, and the median over the repetitions of each
+one's ratio to the floor measured just before it. CPU seconds (the process and its kernels)
+are printed beside wall seconds: on a busy machine they say more. ``--before REV`` also
+measures the flueko of git revision ``REV`` (or a folder with another checkout), interleaved
+with this one.
 
 Targets (issue 14): latency ≤ 2× the floor; each report ≤ 2.5 MB; parallel ≥ 1.6× faster than
 sequential on two cores. Recorded before the warm kernels (commit 11c9016, this 2-core machine,
@@ -110,13 +111,14 @@ def checkout(rev: str, parent: Path) -> Path:
 
 
 def _line(label: str, runs: list[tuple[float, float]], floors: list[tuple[float, float]], n: int):
-    ratios = [r[0] / (n * f[0]) for r, f in zip(runs, floors, strict=True)]
-    cpu = [r[1] / (n * f[1]) for r, f in zip(runs, floors, strict=True)]
-    wall = min(r[0] for r in runs)
+    """Best wall time over ``n`` × the best floor, and the median of each repetition's ratio."""
+    best_run, best_floor = min(r[0] for r in runs), min(f[0] for f in floors)
+    paired = statistics.median(r[0] / (n * f[0]) for r, f in zip(runs, floors, strict=True))
+    cpu, floor_cpu = min(r[1] for r in runs), min(f[1] for f in floors)
     print(
-        f"  {label:<34} {wall:5.2f} s   {min(ratios):4.2f}× {n} floors "
-        f"(median {statistics.median(ratios):4.2f}×)   CPU {min(r[1] for r in runs):5.2f} s "
-        f"= {min(cpu):4.2f}×"
+        f"  {label:<34} {best_run:5.2f} s = {best_run / (n * best_floor):4.2f}× {n} floors "
+        f"(median of the repetitions {paired:4.2f}×)   CPU {cpu:5.2f} s = "
+        f"{cpu / (n * floor_cpu):4.2f}×"
     )
 
 
@@ -149,7 +151,7 @@ def bench(repeat: int, before: str | None) -> None:
             f"median {statistics.median(f[0] for f in floors):.2f} s, "
             f"CPU {min(f[1] for f in floors):.2f} s"
         )
-        print("ratio = wall seconds / (notebooks × floor of the same repetition); target ≤ 2")
+        print("ratio = wall seconds / (notebooks × floor); target ≤ 2")
         for name in codes:
             got = runs[name]
             print(f"{name}:")

@@ -148,3 +148,31 @@ def test_a_reused_kernel_runs_the_next_notebook_like_a_fresh_one(tmp_path):
         html = "".join(o["data"].get("text/html", "") for o in out.cells[3].outputs)
         assert 'id="abb-1"' in html
         assert out.cells[3].outputs[-1]["data"]["text/plain"] == str(x + 1)
+
+
+def test_settings_are_parsed_once_per_process_and_an_edited_copy_again(tmp_path, monkeypatch):
+    from flueko.config import Workspace
+    from flueko.report import api
+
+    calls: list[str] = []
+    load = api.load_settings
+
+    def counting(name, **kwargs):
+        calls.append(name)
+        return load(name, **kwargs)
+
+    monkeypatch.setattr(api, "load_settings", counting)
+    monkeypatch.setattr(api, "_parsed", {})
+    copy = tmp_path / "data" / "raw" / "survey_items.yaml"
+    copy.parent.mkdir(parents=True)
+    copy.write_text("items:\n  format:\n    label: Format A\n", encoding="utf-8")
+    ws = Workspace.at(tmp_path)
+    first = api.settings("survey_items.yaml", workspace=ws)
+    first["items"]["format"]["label"] = "geändert"  # the caller's copy, not the kept one
+    assert api.settings("survey_items.yaml", workspace=ws)["items"]["format"]["label"] == "Format A"
+    assert calls == ["survey_items.yaml"]
+    copy.write_text("items:\n  format:\n    label: Format Bee\n", encoding="utf-8")
+    assert (
+        api.settings("survey_items.yaml", workspace=ws)["items"]["format"]["label"] == "Format Bee"
+    )
+    assert len(calls) == 2

@@ -7,6 +7,8 @@ round.yaml, the manifest and the German labels; the rest are calls into
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +17,36 @@ from typing import Any
 import pandas as pd
 
 from flueko import __version__, schema
-from flueko.config import Workspace, load_params, load_round_meta, load_settings
+from flueko.config import Workspace, load_params, load_round_meta, load_settings, settings_copies
 from flueko.io.tables import read_manifest, read_round
 from flueko.params import Params
 from flueko.report import fmt
 from flueko.report.export import TOC_PLACEHOLDER
 from flueko.report.markup import esc
+
+_parsed: dict[tuple, dict[str, Any]] = {}
+_parsed_lock = threading.Lock()
+
+
+def settings(
+    name: str, *, workspace: Workspace | None = None, round_id: str | None = None
+) -> dict[str, Any]:
+    """:func:`flueko.config.load_settings`, parsed once per process for the same files.
+
+    The result depends only on the shipped file and the copies in force, so it is kept under
+    the copies' paths, sizes and modification times: rounds without copies of their own share
+    one parse (the YAML parser is slow: about 0.1 s for the taxonomy), an edited copy is read
+    again. Returns a copy the caller may change.
+    """
+    copies = settings_copies(name, workspace=workspace, round_id=round_id)
+    key = (name, *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in copies))
+    with _parsed_lock:
+        found = _parsed.get(key)
+    if found is None:
+        found = load_settings(name, workspace=workspace, round_id=round_id)
+        with _parsed_lock:
+            _parsed[key] = found
+    return copy.deepcopy(found)
 
 
 @dataclass
@@ -120,8 +146,8 @@ def load(
         manifest=read_manifest(folder),
         tables=read_round(folder),
         params=load_params(workspace=ws, round_id=round_id, overrides=params),
-        taxonomy=load_settings("taxonomy.yaml", workspace=ws, round_id=round_id),
-        survey_settings=load_settings("survey_items.yaml", workspace=ws, round_id=round_id),
+        taxonomy=settings("taxonomy.yaml", workspace=ws, round_id=round_id),
+        survey_settings=settings("survey_items.yaml", workspace=ws, round_id=round_id),
         overrides=dict(params or {}),
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from IPython.display import HTML, display
 
 from flueko.report import markup as html
@@ -57,9 +58,10 @@ def figure(fig: go.Figure) -> None:
     The div ids count up per kernel, so the same notebook gives the same ids on every run.
     """
     div_id = f"abb-{next(_figure_ids)}"
+    spec = fig.to_dict()  # validated once, serialised once for each of the two outputs
     bundle = {
-        "application/vnd.plotly.v1+json": json.loads(fig.to_json()),
-        "text/html": html.figure(fig, div_id=div_id),
+        "application/vnd.plotly.v1+json": json.loads(pio.to_json(spec, validate=False)),
+        "text/html": html.figure(spec, div_id=div_id),
         "text/plain": f"Abbildung {div_id}",
     }
     display(bundle, raw=True)

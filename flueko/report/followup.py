@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flueko.config import Workspace, load_params, load_round_meta, load_settings
+from flueko.config import Workspace, load_params, load_round_meta
 from flueko.io.atomic import write_bytes, write_text
 from flueko.io.tables import MANIFEST_FILE, read_round
 from flueko.report import fmt
+from flueko.report.api import settings
 from flueko.report.docdraft_sections import RoundData
 
 PLAN_DOCX = "integrationsplan_entwurf.docx"
@@ -34,7 +35,7 @@ def load_rounds(ws: Workspace) -> list[RoundData]:
 def _taxonomy(ws: Workspace):
     from flueko.taxonomy import taxonomy_from_dict
 
-    return taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ws))
+    return taxonomy_from_dict(settings("taxonomy.yaml", workspace=ws))
 
 
 def _district(ws: Workspace, rounds: list[RoundData], overrides: Mapping[str, Any] | None) -> str:

@@ -89,12 +89,19 @@ def table(
     )
 
 
-def figure(fig: go.Figure, *, div_id: str) -> str:
-    """A plotly figure as a ``<div>`` + script; plotly.js itself is embedded once per page."""
-    return fig.to_html(
+def figure(fig: go.Figure | Mapping, *, div_id: str) -> str:
+    """A plotly figure as a ``<div>`` + script; plotly.js itself is embedded once per page.
+
+    ``fig`` may be the figure's dict (``fig.to_dict()``, already validated): it is then not
+    validated and copied again."""
+    import plotly.io as pio
+
+    return pio.to_html(
+        fig,
         full_html=False,
         include_plotlyjs=False,
         include_mathjax=False,
         div_id=div_id,
         config=PLOTLY_CONFIG,
+        validate=isinstance(fig, go.Figure),
     )

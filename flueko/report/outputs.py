@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from flueko import schema as s
-from flueko.config import Workspace, load_round_meta, load_settings
+from flueko.config import Workspace, load_round_meta
 from flueko.io.tables import read_round
+from flueko.report.api import settings
 from flueko.report.gate import check_frame, check_markdown
 
 PLAN_XLSX = "massnahmenplan.xlsx"
@@ -18,7 +19,7 @@ CODEBOOK_XLSX = "kodierung.xlsx"
 def _taxonomy(ws: Workspace, round_id: str):
     from flueko.taxonomy import taxonomy_from_dict
 
-    return taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ws, round_id=round_id))
+    return taxonomy_from_dict(settings("taxonomy.yaml", workspace=ws, round_id=round_id))
 
 
 def write_plan_workbook(ws: Workspace, round_id: str) -> list[Path]:
@@ -112,8 +113,8 @@ def write_documentation(ws: Workspace, *, overrides: Mapping[str, Any] | None = 
         for r in ws.rounds()
         if (ws.processed_round(r) / MANIFEST_FILE).is_file()
     }
-    tax = taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ws))
-    items = load_settings("survey_items.yaml", workspace=ws).get("items") or {}
+    tax = taxonomy_from_dict(settings("taxonomy.yaml", workspace=ws))
+    items = settings("survey_items.yaml", workspace=ws).get("items") or {}
     params = load_params(workspace=ws, overrides=overrides)
     markdown = documentation_markdown(
         rounds,

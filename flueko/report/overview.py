@@ -15,11 +15,11 @@ import pandas as pd
 from flueko import __version__
 from flueko import schema as s
 from flueko.analyse.survey_stats import compare_rounds
-from flueko.config import Workspace, load_round_meta, load_settings
+from flueko.config import Workspace, load_round_meta
 from flueko.io.tables import read_manifest, read_round
 from flueko.report import display as show
 from flueko.report import fmt
-from flueko.report.api import header_html
+from flueko.report.api import header_html, settings
 from flueko.report.charts import survey as survey_charts
 from flueko.report.markup import esc
 
@@ -49,7 +49,7 @@ def load(workspace: str | Path) -> Overview:
         meta={r: load_round_meta(ws.raw_round(r)) for r in rounds},
         tables={r: read_round(ws.processed_round(r)) for r in rounds},
         manifests={r: read_manifest(ws.processed_round(r)) for r in rounds},
-        survey_settings=load_settings("survey_items.yaml", workspace=ws),
+        survey_settings=settings("survey_items.yaml", workspace=ws),
         stale=stale,
     )
 
@@ -310,9 +310,7 @@ def plan_section(ov: Overview) -> None:
     progress = progress_by_field(ov.tables[latest]["measures"])
     if progress.empty:
         return
-    labels = field_labels(
-        taxonomy_from_dict(load_settings("taxonomy.yaml", workspace=ov.workspace))
-    )
+    labels = field_labels(taxonomy_from_dict(settings("taxonomy.yaml", workspace=ov.workspace)))
     show.section("Stand des Maßnahmenplans", anchor="planstand")
     show.note(f"Stand laut Maßnahmenplan der Runde „{short_label(ov, latest)}“.")
     progress = progress.assign(
