@@ -47,7 +47,7 @@ def warm_up() -> None:
     import plotly.graph_objects as go
 
     from flueko.privacy import mask_personal_data
-    from flueko.report import api, display, overview, sections  # noqa: F401
+    from flueko.report import api, display, fmt, overview, sections  # noqa: F401
     from flueko.report.charts import cards, priority, style, survey  # noqa: F401
 
     fig = go.Figure(
@@ -63,6 +63,9 @@ def warm_up() -> None:
     # the shipped settings every report reads, parsed once (see flueko.report.api.settings)
     api.settings("taxonomy.yaml")
     api.settings("survey_items.yaml")
+    # the German number formats (babel loads its locale data on first use)
+    fmt.number(1234.5, digits=1), fmt.percent(0.5), fmt.money_range(1000, 2000)
+    fmt.day("2016-10-20")
     fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
     fig.add_annotation(text="Probe", x=1, y=1)
     fig.update_xaxes(title="x")
@@ -73,7 +76,8 @@ def reset() -> None:
     """In a kernel that has served a notebook: make it like a fresh kernel for the next one.
 
     The notebook's names, outputs and history go, the execution count and the chart ids start
-    at 1 again, warnings shown once are shown again; imported modules stay (that is the gain).
+    at 1 again, warnings shown once are shown again; imported modules stay (that is the gain),
+    and the overview's imports are added.
     """
     import warnings
 
@@ -85,6 +89,9 @@ def reset() -> None:
     display.restart_figure_ids()
     with warnings.catch_warnings():  # leaving it clears the "already shown" registries
         pass
+    # The next notebook may be the overview, whose check for stale reports needs the inputs'
+    # fingerprint (flueko.pipeline): imported now, while the command line exports the report.
+    import flueko.pipeline  # noqa: F401
 
 
 def _run_silently(km: KernelManager, code: str) -> None:
