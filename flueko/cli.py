@@ -349,7 +349,7 @@ def cmd_report(
     # the threads start; openpyxl, python-docx and ElementTree imported by two threads at once
     # can end half-initialised in one ("append() argument must be …ElementTree.Element").
     from flueko.report import council_docx, feedback_html, plan_workbook, runner  # noqa: F401
-    from flueko.report.followup import write_followups
+    from flueko.report.followup import load_rounds, write_followups
     from flueko.report.outputs import write_documentation
 
     ingested = {} if ingested is None else ingested
@@ -360,7 +360,11 @@ def cmd_report(
         )
 
     def after_plan() -> tuple[list[Path], list[Path]]:
-        return write_followups(ws, overrides=settings), write_documentation(ws, overrides=settings)
+        rounds = load_rounds(ws)  # read once for the three writers
+        return (
+            write_followups(ws, overrides=settings, rounds=rounds),
+            write_documentation(ws, overrides=settings, rounds=rounds),
+        )
 
     side = ThreadPoolExecutor(1, thread_name_prefix="flueko-followup")
     followups: Future[tuple[list[Path], list[Path]]] | None = None

@@ -8,6 +8,7 @@ and are written atomically; the same processed tables give the same bytes.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,16 @@ def load_rounds(ws: Workspace) -> list[RoundData]:
     ]
 
 
+def copy_rounds(rounds: list[RoundData]) -> list[RoundData]:
+    """Copies of loaded rounds, for one more writer (reading the tables again costs more)."""
+    return [
+        RoundData(
+            r.round_id, copy.deepcopy(dict(r.meta)), {k: v.copy() for k, v in r.tables.items()}
+        )
+        for r in rounds
+    ]
+
+
 def _taxonomy(ws: Workspace):
     from flueko.taxonomy import taxonomy_from_dict
 
@@ -44,11 +55,17 @@ def _district(ws: Workspace, rounds: list[RoundData], overrides: Mapping[str, An
     return params.report.district or given
 
 
-def write_plan_document(ws: Workspace, *, overrides: Mapping[str, Any] | None = None) -> list[Path]:
+def write_plan_document(
+    ws: Workspace,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    rounds: list[RoundData] | None = None,
+) -> list[Path]:
     """``reports/integrationsplan_entwurf.docx`` when the dialogue has a plan or ratings.
 
-    ``overrides``: params.yaml keys from ``--param``. Raises
-    :class:`~flueko.errors.PrivacyError` (nothing written) when personal data would leave.
+    ``overrides``: params.yaml keys from ``--param``; ``rounds``: the rounds if already loaded
+    (:func:`load_rounds`). Raises :class:`~flueko.errors.PrivacyError` (nothing written) when
+    personal data would leave.
     """
     from flueko.report.council_docx import build_document
     from flueko.report.docx_parts import document_bytes, text_by_heading
@@ -56,7 +73,7 @@ def write_plan_document(ws: Workspace, *, overrides: Mapping[str, Any] | None = 
     from flueko.report.outcomes import plan_table
     from flueko.taxonomy import field_labels
 
-    rounds = load_rounds(ws)
+    rounds = load_rounds(ws) if rounds is None else rounds
     plan = plan_table(rounds)
     if plan.empty:
         return []
@@ -73,18 +90,24 @@ def write_plan_document(ws: Workspace, *, overrides: Mapping[str, Any] | None = 
     return [target]
 
 
-def write_feedback(ws: Workspace, *, overrides: Mapping[str, Any] | None = None) -> list[Path]:
+def write_feedback(
+    ws: Workspace,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    rounds: list[RoundData] | None = None,
+) -> list[Path]:
     """``reports/rueckmeldung_teilnehmende.html`` when a round has workshop cards.
 
-    ``overrides``: params.yaml keys from ``--param``. Raises
-    :class:`~flueko.errors.PrivacyError` (nothing written) when personal data would leave.
+    ``overrides``: params.yaml keys from ``--param``; ``rounds``: the rounds if already loaded
+    (:func:`load_rounds`). Raises :class:`~flueko.errors.PrivacyError` (nothing written) when
+    personal data would leave.
     """
     from flueko.report.feedback_html import feedback_html
     from flueko.report.gate import check_html
     from flueko.report.outcomes import card_outcomes, stages
     from flueko.taxonomy import question_labels
 
-    rounds = load_rounds(ws)
+    rounds = load_rounds(ws) if rounds is None else rounds
     cards = card_outcomes(rounds)
     if cards.empty:
         return []
@@ -106,6 +129,15 @@ def write_feedback(ws: Workspace, *, overrides: Mapping[str, Any] | None = None)
     return [target]
 
 
-def write_followups(ws: Workspace, *, overrides: Mapping[str, Any] | None = None) -> list[Path]:
-    """Both outputs after the plan (each only when the dialogue has data for it)."""
-    return write_plan_document(ws, overrides=overrides) + write_feedback(ws, overrides=overrides)
+def write_followups(
+    ws: Workspace,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    rounds: list[RoundData] | None = None,
+) -> list[Path]:
+    """Both outputs after the plan (each only when the dialogue has data for it); the rounds
+    are read once for both (``rounds``: already loaded, see :func:`load_rounds`)."""
+    rounds = load_rounds(ws) if rounds is None else rounds
+    return write_plan_document(
+        ws, overrides=overrides, rounds=copy_rounds(rounds)
+    ) + write_feedback(ws, overrides=overrides, rounds=copy_rounds(rounds))

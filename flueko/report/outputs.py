@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flueko import schema as s
 from flueko.config import Workspace, load_round_meta
 from flueko.io.tables import read_round
 from flueko.report.api import settings
 from flueko.report.gate import check_frame, check_markdown
+
+if TYPE_CHECKING:
+    from flueko.report.docdraft_sections import RoundData
 
 PLAN_XLSX = "massnahmenplan.xlsx"
 CODEBOOK_XLSX = "kodierung.xlsx"
@@ -93,31 +96,33 @@ DOC_MD = "dokumentation.md"
 DOC_HTML = "dokumentation.html"
 
 
-def write_documentation(ws: Workspace, *, overrides: Mapping[str, Any] | None = None) -> list[Path]:
+def write_documentation(
+    ws: Workspace,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    rounds: list[RoundData] | None = None,
+) -> list[Path]:
     """``reports/dokumentation.md`` and ``.html``: the draft of the documentation form.
 
     Uses every round with processed tables (``data/processed/<round>/manifest.json``); the
     output is deterministic (no timestamps) and written atomically. ``overrides``: params.yaml
-    keys from ``--param`` (see :func:`flueko.config.load_params`).
+    keys from ``--param`` (see :func:`flueko.config.load_params`); ``rounds``: those rounds if
+    already loaded (:func:`flueko.report.followup.load_rounds`).
     """
     from flueko.config import load_params
     from flueko.io.atomic import write_text
-    from flueko.io.tables import MANIFEST_FILE
     from flueko.report.docdraft import documentation_markdown
     from flueko.report.docdraft_render import documentation_html
-    from flueko.report.docdraft_sections import RoundData
+    from flueko.report.followup import copy_rounds, load_rounds
     from flueko.taxonomy import field_labels, question_labels, taxonomy_from_dict
 
-    rounds = {
-        r: RoundData(r, load_round_meta(ws.raw_round(r)), read_round(ws.processed_round(r)))
-        for r in ws.rounds()
-        if (ws.processed_round(r) / MANIFEST_FILE).is_file()
-    }
+    loaded = load_rounds(ws) if rounds is None else copy_rounds(rounds)
+    by_id = {r.round_id: r for r in loaded}
     tax = taxonomy_from_dict(settings("taxonomy.yaml", workspace=ws))
     items = settings("survey_items.yaml", workspace=ws).get("items") or {}
     params = load_params(workspace=ws, overrides=overrides)
     markdown = documentation_markdown(
-        rounds,
+        by_id,
         field_labels=field_labels(tax),
         question_labels=question_labels(tax),
         item_labels={k: str((v or {}).get("label") or k) for k, v in items.items()},
