@@ -187,15 +187,24 @@ def validate_weights(weights: Mapping[str, object]) -> dict[str, float]:
     return out
 
 
-def _criterion_scores(agg: pd.DataFrame, *, scale: tuple[float, float]) -> dict[str, np.ndarray]:
+def _criterion_scores(
+    agg: pd.DataFrame | dict[str, np.ndarray], *, scale: tuple[float, float]
+) -> dict[str, np.ndarray]:
+    """Each criterion on 0–1 (effort reversed); ``agg`` may be float arrays by column."""
     lo, hi = scale
     span = hi - lo
+    arrays = isinstance(agg, dict)
+    n = len(next(iter(agg.values()))) if arrays else len(agg)
     out: dict[str, np.ndarray] = {}
     for key, col in _SCORE_INPUT.items():
-        if col not in agg.columns:
-            out[key] = np.full(len(agg), np.nan)
+        if col not in agg:
+            out[key] = np.full(n, np.nan)
             continue
-        x = pd.to_numeric(agg[col]).astype("float64").to_numpy(na_value=np.nan)
+        x = (
+            np.asarray(agg[col], dtype="float64")
+            if arrays
+            else pd.to_numeric(agg[col]).astype("float64").to_numpy(na_value=np.nan)
+        )
         if key == "votes":
             top = np.nanmax(x) if np.isfinite(x).any() else np.nan
             out[key] = x / top if top and top > 0 else np.where(np.isnan(x), np.nan, 0.0)
@@ -356,15 +365,11 @@ def rank_robustness(
     w0 = np.array([weights[k] for k in keys])
 
     cube, n_raters = _ratings_cube(ratings, ids)
-    votes = _criterion_scores(base, scale=scale)["votes"]
     base_scores = _criterion_scores(base, scale=scale)
-    base_rank = _ranks(
-        _weighted(base_scores, weights),
-        _col(base, schema.IMPACT),
-        _col(base, schema.EFFORT),
-        titles,
-    )
-    base_top = base_rank <= top_k
+    votes = base_scores["votes"]
+    given = {c: _col(base, c) for c in schema.CRITERIA}  # the same in every draw
+    impact, effort = given[schema.IMPACT], given[schema.EFFORT]
+    base_top = _ranks(_weighted(base_scores, weights), impact, effort, titles) <= top_k
 
     ranks = np.full((n_samples, len(base)), np.nan)
     flips = np.zeros(len(base))
@@ -372,9 +377,7 @@ def rank_robustness(
         w = w0 * rng.uniform(1 - jitter, 1 + jitter, size=len(w0))
         w = dict(zip(keys, w / w.sum() if w.sum() > 0 else w0, strict=True))
         # weights only
-        r_w = _ranks(
-            _weighted(base_scores, w), _col(base, schema.IMPACT), _col(base, schema.EFFORT), titles
-        )
+        r_w = _ranks(_weighted(base_scores, w), impact, effort, titles)
         flips += (r_w <= top_k) != base_top
         # weights and bootstrapped raters
         if n_raters:
@@ -383,11 +386,10 @@ def rank_robustness(
                 warnings.simplefilter("ignore", RuntimeWarning)
                 med = np.nanmedian(cube[:, pick, :], axis=1)
             sample = {
-                c: np.where(np.isnan(med[:, j]), _col(base, c), med[:, j])
+                c: np.where(np.isnan(med[:, j]), given[c], med[:, j])
                 for j, c in enumerate(schema.CRITERIA)
             }
-            frame = pd.DataFrame(sample)
-            s = _criterion_scores(frame, scale=scale)
+            s = _criterion_scores(sample, scale=scale)
             s["votes"] = votes
             ranks[i] = _ranks(_weighted(s, w), sample[schema.IMPACT], sample[schema.EFFORT], titles)
         else:
