@@ -19,16 +19,17 @@ The lexicon is read once, on first use.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import cache, lru_cache
-from importlib import resources
 
-__all__ = ["find_names", "first_name_kind", "is_common_word", "is_office"]
+from flueko.privacy_lexicon import first_name_kind, surnames
 
-_LEXICON = "first_names.txt"
+__all__ = ["find_names", "is_common_word", "is_office"]
+
+_PLURAL_BEFORE = {"die", "den"}
+_NOT_FAMILY = {"park"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.(?![\w-])")
 _PARTICLES = {"al", "el", "von", "van", "de", "du", "zu", "vom", "ter", "ten", "bin", "abu"}
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|abu|de|di|da|van|von)-[A-ZÄÖÜ]")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -40,7 +41,7 @@ _STRONG_CUES = _words(
     """
     ansprechpartner ansprechpartner*in ansprechpartner/in ansprechpartnerin ansprechperson
     bruder dank danke dolmetscher dolmetscherin dr dr. ehefrau ehemann enkel enkelin fam.
-    familie fr. frau gez. herr herrn hr. kontakt kontakt: lehrkraft leitung moderation neffe
+    familie fr fr. frau gez. herr herrn hr hr. kontakt kontakt: lehrkraft leitung moderation neffe
     nichte patenschaft prof prof. schwester sohn sprachpate sprachpatin tochter unterschrift
     zitat zuständig
     """
@@ -75,6 +76,9 @@ _NOT_NAME = _words(
     daimler aldi lidl rossmann jung alt frei sankt st mo di mi do fr sa so montag dienstag
     mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli
     august september oktober november dezember
+    mama papa oma opa roma sinti salam selam marhaba merhaba shalom holle mustermann
+    musterfrau normalverbraucher arabisch farsi dari paschtu kurdisch tigrinya somali türkisch
+    russisch ukrainisch englisch französisch deutsch
     """
 )
 # A word that names a place or institution: a name before it belongs to that institution.
@@ -91,6 +95,25 @@ _ARTICLES = _words(
     """
 )
 _TITLES = {"dr", "prof", "med", "phil"}
+# A role before a name (Pfarrer Schäfer, Sozialarbeiterin Petra, Roma-Mediatorin Sevdija):
+# the capitalised word after it is a name.
+_ROLE = re.compile(
+    r"(?i)(?:[\w-]*(?:lehrer|arbeiter|mediator|berater|betreuer|trainer|koordinator|"
+    r"dolmetscher|übersetzer|erzieher|pfarrer|pastor|hausmeister|sachbearbeiter|kollege|"
+    r"nachbar)(?:in)?|[\w-]*(?:pate|patin|kollegin|helferin|helfer))"
+)
+# The first name of a placeholder person (Max Mustermann, Otto Normalverbraucher)
+_PLACEHOLDER = {"mustermann", "musterfrau", "normalverbraucher"}
+# After these a capitalised word is a place or a thing, not a person (aus Herat, Villa Emma)
+_PLACE_BEFORE = {"aus", "nach", "villa", "café", "cafe", "projekt", "programm", "initiative"}
+_MONTH_ABBREV = {"jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dez"}
+# family words after a hyphen that make the part before it a family name (Wardak-Kinder)
+_FAMILY_TAIL = re.compile(
+    r"-(?:kinder|kind|zwillinge|familie|eltern|geschwister|sohn|tochter|söhne|töchter|baby|"
+    r"mädchen|jungen|brüder|schwestern)\Z",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\s*[(,]\s*\d{1,2}\s*(?:J\.|Jahre|jährig|J\b)")
 _VERB_END = re.compile(r"(?:t|en|st|te|ern|eln)$")
 
 
@@ -104,42 +127,14 @@ def is_common_word(word: str) -> bool:
     return word.casefold() in _NOT_NAME
 
 
-@cache
-def _lexicon() -> dict[str, bool]:
-    """First names (casefolded) → ``True`` if the name is also a frequent German word."""
-    text = resources.files("flueko.resources").joinpath(_LEXICON).read_text(encoding="utf-8")
-    out: dict[str, bool] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            key = line.rstrip("~").casefold()
-            out[key] = line.endswith("~")
-            out.setdefault(_plain(key), out[key])
-    return out
-
-
-def _plain(word: str) -> str:
-    """``word`` without diacritics (``hêvî`` → ``hevi``)."""
-    if word.isascii():
-        return word
-    kept = "\u0308"  # the diaeresis of ä, ö, ü is a letter of its own in German (Mariä)
-    bare = "".join(
-        c for c in unicodedata.normalize("NFD", word) if c == kept or not unicodedata.combining(c)
-    )
-    return unicodedata.normalize("NFC", bare)
-
-
-@lru_cache(maxsize=1 << 16)
-def first_name_kind(word: str) -> str | None:
-    """``"name"``, ``"ambiguous"`` (also a German word) or ``None`` for ``word``.
-
-    A hyphenated word is a first name when every part is one (``Klaus-Dieter``).
-    """
-    lex = _lexicon()
-    parts = re.split(r"[-'’]", word)
-    keys = [p.casefold() if p.casefold() in lex else _plain(p.casefold()) for p in parts]
-    if len(word) < 3 or any(k not in lex for k in keys):
-        return None
-    return "ambiguous" if all(lex[k] for k in keys) else "name"
+def _family_plural(word: str) -> bool:
+    """``word`` is a family name in the plural: "Haddads", "Schmidts", "Hassans"."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or not word[:1].isupper():
+        return False
+    stem = word[:-1].casefold()
+    if stem in _NOT_NAME or stem in _NOT_FAMILY or word.casefold() in _NOT_NAME:
+        return False
+    return stem in surnames() or first_name_kind(word[:-1]) == "name"
 
 
 class _Tok:
@@ -215,6 +210,8 @@ def _cue_before(text: str, toks: list[_Tok], i: int) -> bool:
     word = prev.text.casefold()
     if word in _STRONG_CUES and re.fullmatch(r"[.:*/in]*\s*[:–-]?\s*", gap):
         return True
+    if gap.isspace() and _ROLE.fullmatch(prev.text):
+        return True
     return word in {"bei", "an", "mit", "laut", "für"} and gap.isspace()
 
 
@@ -228,6 +225,9 @@ def _starts_name(word: str) -> bool:
             first_name_kind(word) is not None
             or (word.endswith("s") and first_name_kind(word[:-1]) == "name")
             or word.casefold() in _SURNAME_CUES
+            or _ROLE.fullmatch(word) is not None
+            or _family_plural(word)
+            or (_FAMILY_TAIL.search(word) is not None and word[:1].isupper())
         )
         if len(_STARTS) < 1 << 18:
             _STARTS[word] = hit
@@ -271,6 +271,15 @@ def _find_names(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((toks[i].start, toks[end].end))
         i = end + 1
+    for k in range(1, len(toks)):  # die Haddads, bei den Schmidts
+        prev, tok = toks[k - 1], toks[k]
+        gap = _gap(text, prev, tok)
+        if prev.text.casefold() in _PLURAL_BEFORE and gap.isspace() and _family_plural(tok.text):
+            spans.append((tok.start, tok.end))
+    for tok in toks:  # Wardak-Kinder, Aksoy-Zwillinge: the family name before the hyphen
+        tail = _FAMILY_TAIL.search(tok.text) if tok.cap else None
+        if tail and tok.text[: tail.start()].casefold() not in _NOT_NAME:
+            spans.append((tok.start, tok.start + tail.start()))
     spans = _coordinated(text, toks, spans)
     return _merge(spans)
 
@@ -280,6 +289,16 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
     tok = toks[i]
     if tok.initial:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt and nxt.initial and _plain_word(text, tok, nxt):
+            third = toks[i + 2] if i + 2 < len(toks) else None
+            if (
+                third
+                and third.cap
+                and _plain_word(text, nxt, third)
+                and _surname_ok(third, lower=False)
+            ):
+                return i + 2  # M. Y. Stanekzai
+            return i + 1  # A. K.
         if (
             nxt
             and nxt.cap
@@ -292,7 +311,13 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
         ):
             return i + 1
         return None
+    if not (tok.cap or lower) and _lower_name_start(text, toks, i):
+        lower = True  # "zozan hat angerufen", "ali + mustafa helfen"
+    if not tok.cap and _PARTICLE_NAME.match(tok.text) and _cue_before(text, toks, i):
+        return i  # Familie el-Sayed
     if not (tok.cap or lower) or tok.text.casefold() in _NOT_NAME or _in_compound(text, tok):
+        return None
+    if _not_a_person(text, toks, i):
         return None
     if text[tok.start - 1 : tok.start] in {"@", "."} or _after_saint(text, tok.start):
         return None
@@ -304,6 +329,8 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
         return None
     k = i + 1
     while k < len(toks) and k <= i + 3 and _plain_word(text, toks[k - 1], toks[k]):
+        if not toks[k].cap:
+            break  # the institution's name is the capitalised words before its kind
         if _INSTITUTION.fullmatch(toks[k].text):
             return None  # Robert Bosch Stiftung, Konrad Adenauer Straße
         k += 1
@@ -327,13 +354,54 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
         break
     if lower and not cue and last > i and kind is not None and not toks[last].initial:
         last = i if _VERB_END.search(toks[last].text) else last
-    if last == i and kind == "ambiguous" and not cue:
-        return None
+    if last == i and kind == "ambiguous" and not cue and not _AGE.match(text, tok.end):
+        return None  # Rosa (8 Jahre) is a child, "rosa Zettel" a colour
     if last == i and not cue and i > 0 and toks[i - 1].text.casefold() in _ARTICLES:
         return None  # zum Basar: a noun
     if last == i and tok.cap and kind == "name" and _is_sentence_noun(text, toks, i):
         return None
     return last
+
+
+def _lower_name_start(text: str, toks: list[_Tok], i: int) -> bool:
+    """A first name typed in lower case where a sentence starts or beside ``+``/``und`` and
+    another such name, before a verb ("kibrom braucht Hilfe", "ali + mustafa helfen")."""
+    tok = toks[i]
+    if first_name_kind(tok.text) != "name" or tok.text.casefold() in _NOT_NAME:
+        return False
+    before = text[: tok.start].rstrip(" \t")
+    starts = not before or before.endswith(("\n", "•", ":", ";")) or before[-1:] in "+-–"
+    if not starts:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.cap:
+        return False
+    gap = _gap(text, tok, nxt).strip()
+    if gap in {"+", "&", "/"} or nxt.text == "und":
+        return True
+    return gap == "" and (
+        nxt.text.casefold() in _PARTICLES or (nxt.text.endswith(("t", "en")) and len(nxt.text) > 2)
+    )
+
+
+def _not_a_person(text: str, toks: list[_Tok], i: int) -> bool:
+    """Token ``i`` is a place, month or placeholder: after ``aus``/``nach`` (also further on in
+    a comma list: "aus Aleppo, Homs"), before ``Mustermann``, ``Jan.`` before a number."""
+    tok = toks[i]
+    word = tok.text.casefold()
+    if word in _MONTH_ABBREV and re.match(r"\.\s*\d", text[tok.end : tok.end + 4]):
+        return True
+    if i + 1 < len(toks) and toks[i + 1].text.casefold() in _PLACEHOLDER:
+        return True
+    k = i
+    while k > 0:
+        prev, gap = toks[k - 1], _gap(text, toks[k - 1], toks[k])
+        if prev.text.casefold() in _PLACE_BEFORE and gap.isspace():
+            return True
+        if gap != ", " or not prev.cap:
+            return False
+        k -= 1
+    return False
 
 
 def _strong(text: str, toks: list[_Tok], i: int) -> bool:
@@ -345,7 +413,8 @@ def _strong(text: str, toks: list[_Tok], i: int) -> bool:
     tok = toks[i]
     if word in {"herr", "herrn", "frau", "hr", "fr"} and _OFFICE.fullmatch(tok.text):
         return False
-    return word in _SURNAME_CUES and (tok.cap or not any(c.isupper() for c in text))
+    strong = word in _SURNAME_CUES or _ROLE.fullmatch(toks[j].text) is not None
+    return strong and (tok.cap or not any(c.isupper() for c in text))
 
 
 def _is_sentence_noun(text: str, toks: list[_Tok], i: int) -> bool:

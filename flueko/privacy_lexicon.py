@@ -1,0 +1,64 @@
+"""The name lexicons of the privacy masking, read once on first use.
+
+- ``resources/first_names.txt``: first names (``scripts/build_first_names.py`` from the
+  ``names-dataset`` package); a name marked ``~`` is also a frequent German word (``Ernst``).
+- ``resources/surnames.txt``: family names (``scripts/build_surnames.py``, same source), for
+  the plural of a family ("die Haddads").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+
+__all__ = ["first_name_kind", "surnames"]
+
+_LEXICON = "first_names.txt"
+_SURNAMES = "surnames.txt"
+
+
+@cache
+def _lexicon() -> dict[str, bool]:
+    """First names (casefolded) → ``True`` if the name is also a frequent German word."""
+    text = resources.files("flueko.resources").joinpath(_LEXICON).read_text(encoding="utf-8")
+    out: dict[str, bool] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            key = line.rstrip("~").casefold()
+            out[key] = line.endswith("~")
+            out.setdefault(_plain(key), out[key])
+    return out
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Family names (casefolded) of ``resources/surnames.txt``, for "die Haddads"."""
+    text = resources.files("flueko.resources").joinpath(_SURNAMES).read_text(encoding="utf-8")
+    return frozenset(line.casefold() for line in text.splitlines() if line[:1] not in "#")
+
+
+def _plain(word: str) -> str:
+    """``word`` without diacritics (``hêvî`` → ``hevi``)."""
+    if word.isascii():
+        return word
+    kept = "\u0308"  # the diaeresis of ä, ö, ü is a letter of its own in German (Mariä)
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", word) if c == kept or not unicodedata.combining(c)
+    )
+    return unicodedata.normalize("NFC", bare)
+
+
+@lru_cache(maxsize=1 << 16)
+def first_name_kind(word: str) -> str | None:
+    """``"name"``, ``"ambiguous"`` (also a German word) or ``None`` for ``word``.
+
+    A hyphenated word is a first name when every part is one (``Klaus-Dieter``).
+    """
+    lex = _lexicon()
+    parts = re.split(r"[-'’]", word)
+    keys = [p.casefold() if p.casefold() in lex else _plain(p.casefold()) for p in parts]
+    if len(word) < 3 or any(k not in lex for k in keys):
+        return None
+    return "ambiguous" if all(lex[k] for k in keys) else "name"
