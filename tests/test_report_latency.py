@@ -176,3 +176,21 @@ def test_settings_are_parsed_once_per_process_and_an_edited_copy_again(tmp_path,
         api.settings("survey_items.yaml", workspace=ws)["items"]["format"]["label"] == "Format Bee"
     )
     assert len(calls) == 2
+
+
+def test_a_kernel_that_died_is_noticed_at_once(tmp_path):
+    import os
+    import signal
+    import time
+
+    from flueko.report import kernels
+
+    km = kernels.start_kernel(tmp_path)
+    try:
+        os.kill(km.provisioner.process.pid, signal.SIGKILL)
+        start = time.monotonic()
+        with pytest.raises(kernels.KernelGone):
+            kernels.reset_kernel(km)
+        assert time.monotonic() - start < 5
+    finally:
+        kernels.stop_kernel(km)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -58,6 +59,10 @@ def warm_up() -> None:
         ]
     )
     style(fig, title="Probe")
+    fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
+    fig.add_annotation(text="Probe", x=1, y=1)
+    fig.update_xaxes(title="x")
+    fig.to_dict()
     # the first-name lexicon of the privacy check (the data-quality section masks with it)
     mask_personal_data("Frau Probe")
     # the shipped settings every report reads, parsed once (see flueko.report.api.settings)
@@ -66,10 +71,6 @@ def warm_up() -> None:
     # the German number formats (babel loads its locale data on first use)
     fmt.number(1234.5, digits=1), fmt.percent(0.5), fmt.money_range(1000, 2000)
     fmt.day("2016-10-20")
-    fig.add_shape(type="line", x0=0, x1=1, y0=0, y1=1)
-    fig.add_annotation(text="Probe", x=1, y=1)
-    fig.update_xaxes(title="x")
-    fig.to_json()
 
 
 def reset() -> None:
@@ -94,15 +95,30 @@ def reset() -> None:
     import flueko.pipeline  # noqa: F401
 
 
+class KernelGone(Exception):
+    """The kernel process ended (or never answered) while flueko waited for it."""
+
+
 def _run_silently(km: KernelManager, code: str) -> None:
     """Execute ``code`` in ``km``'s kernel silently and wait for the reply on the shell channel
-    (zmq queues the request until the kernel listens; no wait for IOPub, which costs 0.2 s)."""
+    (zmq queues the request until the kernel listens; no wait for IOPub, which costs 0.2 s).
+
+    Raises :class:`KernelGone` when the kernel dies or does not answer in time, RuntimeError
+    when the code fails."""
     kc = km.blocking_client()
     kc.start_channels(iopub=False, stdin=False, hb=False, control=False)
     try:
-        reply = kc.execute(
-            code, silent=True, store_history=False, reply=True, timeout=START_TIMEOUT
-        )
+        msg_id = kc.execute(code, silent=True, store_history=False)
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                reply = kc.get_shell_msg(timeout=0.2)
+            except queue.Empty:
+                if not km.is_alive() or time.monotonic() > deadline:
+                    raise KernelGone(f"Kernel {KERNEL} antwortet nicht") from None
+                continue
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                break
     finally:
         kc.stop_channels()
     if reply["content"]["status"] != "ok":
