@@ -142,7 +142,9 @@ class _Tok:
 
     def __init__(self, start: int, end: int, text: str, *, initial: bool = False) -> None:
         self.start, self.end, self.text, self.initial = start, end, text, initial
-        self.cap = text[:1].isupper()
+        first = text[:1]
+        # a script without capitals (Arabic) counts as capitalised: its words need the lexicon
+        self.cap = first.isupper() or (first.isalpha() and not first.islower())
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -261,7 +263,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
 
 def _find_names(text: str) -> list[tuple[int, int]]:
     toks = _tokens(text)
-    lower = not any(ch.isupper() for ch in text)
+    lower = not any(ch.isupper() for ch in text) and any(ch.islower() for ch in text)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
@@ -344,6 +346,13 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
             break
         if not _surname_ok(nxt, lower=lower and (cue or kind is not None)):
             break
+        c0 = nxt.text[:1]
+        if (
+            c0.isalpha()
+            and not (c0.isupper() or c0.islower())
+            and not (first_name_kind(nxt.text) or nxt.text.casefold() in surnames())
+        ):
+            break  # in a script without capitals only a lexicon name follows a name
         if nxt.text.casefold() in _PARTICLES and j + 1 < len(toks):
             j += 1
             continue

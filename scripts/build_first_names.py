@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import pickle
 import re
+import unicodedata
 from pathlib import Path
 
 import names_dataset
@@ -65,6 +66,9 @@ WORD_ZIPF = 3.8
 # A word seen this often in German text that is no popular name anywhere is marked.
 MARK_ZIPF = 3.0
 GERMAN_NAME_RANK = 300
+# A word this frequent in English or Arabic text that is no popular name is marked as well: cards
+# are also written in English ("Doctor appointments …") or Arabic ("لنا" = "for us").
+FOREIGN_ZIPF = 4.5
 # A name this popular somewhere is a name first, however often the word occurs (Thomas, Ali).
 POPULAR_RANK = 500
 # First names that are also ordinary German words (adjectives, nouns, idioms, brands): marked.
@@ -305,7 +309,16 @@ def main() -> None:
         if zipf >= WORD_ZIPF + 0.7 and german_rank > GERMAN_NAME_RANK and origin_rank > 300:
             continue
         popular = min(german_rank, origin_rank) <= POPULAR_RANK
-        mark = "~" if key.casefold() in WORDS or (zipf >= MARK_ZIPF and not popular) else ""
+        # the masking also matches the name without diacritics ("Dōçtõr" as "Doctor")
+        bare = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+        zipf = max(zipf, zipf_frequency(bare.lower(), "de"))
+        foreign = max(
+            zipf_frequency(key.lower(), "en"),
+            zipf_frequency(bare.lower(), "en"),
+            zipf_frequency(key, "ar"),
+        )
+        word_like = zipf >= MARK_ZIPF or foreign >= FOREIGN_ZIPF
+        mark = "~" if key.casefold() in WORDS or (word_like and not popular) else ""
         if names.get(key) != "":
             names[key] = mark
     lines = [
