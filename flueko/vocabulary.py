@@ -70,6 +70,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "codebook_id": ("words",),
     "sheet_names": ("summary", "generic", "generic_prefixes"),
     "totals": ("words",),
+    "notes": ("labels",),
 }
 """Section → the lists it may hold (anything else in the file is an error)."""
 
@@ -151,6 +152,9 @@ class Vocabulary:
     """Rater labels that name an institution, not a person (kept; see ``rater.institutions``)."""
     section_prefixes: tuple[str, ...] = ()
     """First words of a section heading row in a plan ("Handlungsfeld Wohnen")."""
+    notes: frozenset[str] = frozenset()
+    """Labels (as :func:`header_key`) that open a notes block under a card table ("Legende",
+    "Moderation: …")."""
 
 
 def _lists(data: Mapping[str, Any]) -> dict[tuple[str, str], list[str]]:
@@ -254,6 +258,7 @@ def vocabulary_from_dict(data: Mapping[str, Any]) -> Vocabulary:
         generic_sheet_re=re.compile(generic_re, re.I),
         institutions=get("rater", "institutions"),
         section_prefixes=get("field", "section_prefixes"),
+        notes=frozenset(get("notes", "labels", header_key)),
     )
 
 

@@ -39,6 +39,7 @@ from flueko.ingest.card_cells import (
     row_without_card,
     skip_row,
 )
+from flueko.ingest.card_notes import account_notes, notes_rows
 from flueko.ingest.clean import normalise_text
 from flueko.ingest.detect import Detection, fold
 from flueko.ingest.titles import (
@@ -339,9 +340,12 @@ def _parse_long_table(
     current_group = default_group
     unknown_questions: set[str] = set()
     content_cols = [c for c in (text_c, q_c, g_c, n_c) if c is not None]
+    table_rows = [r for r in range(header + 1, sheet.n_rows) if r not in block_rows]
+    notes = notes_rows(sheet, rows=table_rows, card_col=text_c, span=span, vocab=col.vocab)
+    account_notes(col, notes, card_col=text_c, span=span)
 
-    for row in range(header + 1, sheet.n_rows):
-        if row in block_rows:
+    for row in table_rows:
+        if row in notes:
             continue
         values = sheet.row_values(row)
         texts = [

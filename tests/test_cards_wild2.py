@@ -1,0 +1,94 @@
+"""Card workbooks typed the way the second blind batch (wild set d01–d16) showed: notes under the
+table, votes appended to card texts in column-per-question sheets, votes typed as words, count
+blocks keyed by card IDs, question blocks merged over their own column pairs, several cards in
+one cell. Each workbook is built here with openpyxl (not copied from the wild set)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+from openpyxl.worksheet.worksheet import Worksheet
+
+from flueko import schema as s
+from flueko.config import Workspace
+from flueko.pipeline import IngestResult, ingest_round
+
+DESCRIBING = ("recognised", "understood_as")
+
+
+def ingest_book(tmp_path: Path, build: Callable[[Worksheet], None]) -> IngestResult:
+    """A one-sheet workbook filled by ``build`` → the ingested round."""
+    book = openpyxl.Workbook()
+    build(book.active)
+    folder = tmp_path / "data" / "raw" / "r"
+    folder.mkdir(parents=True)
+    book.save(folder / "karten.xlsx")
+    return ingest_round(Workspace.at(tmp_path), "r")
+
+
+def ideas(result: IngestResult) -> list[tuple[str, int | None]]:
+    df = result.tables["contributions"]
+    return [
+        (t, None if pd.isna(v) else int(v)) for t, v in zip(df[s.TEXT], df[s.VOTES], strict=True)
+    ]
+
+
+def log_codes(result: IngestResult) -> list[tuple[str, str, str]]:
+    log = result.log[~result.log["code"].isin(DESCRIBING)]
+    return list(zip(log["cell"], log["code"], log["severity"], strict=True))
+
+
+def put(ws: Worksheet, first_row: int, rows: list[list], first_col: int = 1) -> None:
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value is not None:
+                ws.cell(row=first_row + i, column=first_col + j, value=value)
+
+
+# ------------------------------------------------------------------ notes under the table
+
+
+def test_a_notes_block_under_the_table_is_neither_cards_nor_votes(tmp_path):
+    def build(ws):
+        ws.title = "AK Arbeit"
+        put(ws, 1, [["Nr.", "Karte", "Punkte"], [1, "Jobmesse im Landratsamt", 4]])
+        put(ws, 3, [[2, "Praktika im Handwerk vermitteln", 2]])
+        # an empty row between blocks of cards keeps the cards below it
+        put(ws, 5, [[3, "Ort für Bewerbungstrainings finden", 1]])
+        put(
+            ws,
+            7,
+            [
+                [None, "Anmerkungen"],
+                [None, "Moderator/in: Herr Kaya"],
+                [None, "Stand: 12.03.2017"],
+                [None, "Teilnehmende", 12],
+                [None, "Punkte pro Person", 3],
+            ],
+        )
+
+    result = ingest_book(tmp_path, build)
+    assert ideas(result) == [
+        ("Jobmesse im Landratsamt", 4),
+        ("Praktika im Handwerk vermitteln", 2),
+        ("Ort für Bewerbungstrainings finden", 1),
+    ]
+    assert log_codes(result) == [("B7", "notes_block", "info")]
+    (report,) = result.files
+    assert report.cells.line() == "Zellen 19 = Text 3 + Zahlen 6 + Kopf 3 + ausgeschlossen 7"
+
+
+def test_a_label_with_a_colon_right_under_the_cards_stays_a_card(tmp_path):
+    """Without an empty row before it, only a heading alone ("Legende") opens a notes block."""
+
+    def build(ws):
+        ws.title = "AK Arbeit"
+        put(ws, 1, [["Karte", "Punkte"], ["Jobmesse im Landratsamt", 4]])
+        put(ws, 3, [["Ort: Jobcenter und Rathaus", 2], ["Legende"], ["Punkte = Klebepunkte", 9]])
+
+    result = ingest_book(tmp_path, build)
+    assert ideas(result) == [("Jobmesse im Landratsamt", 4), ("Ort: Jobcenter und Rathaus", 2)]
+    assert log_codes(result) == [("A4", "notes_block", "info")]
