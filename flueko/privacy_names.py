@@ -218,9 +218,12 @@ def _cue_before(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 def _starts_name(word: str) -> bool:
-    """``word`` could open a name: a lexicon first name (also as ``Ahmads``) or a cue that is
-    always followed by a surname. A text without such a word and without an initial holds no
-    name (every rule below needs one of them), so most card texts are decided here."""
+    """``word`` could open a name: a lexicon first name (also as ``Ahmads``), a cue that is
+    always followed by a surname, a role (Pfarrer), a family name (die Haddads, Wardak-Kinder)
+    or a name with a particle (el-Sayed). A text without such a word and without an initial
+    holds no name (every rule below needs one of them), so most card texts are decided here;
+    a new rule that starts a name from another word must add that word here
+    (``tests/test_fast_paths.py`` checks the pre-check against the full search)."""
     hit = _STARTS.get(word)
     if hit is None:
         hit = (
@@ -228,6 +231,7 @@ def _starts_name(word: str) -> bool:
             or (word.endswith("s") and first_name_kind(word[:-1]) == "name")
             or word.casefold() in _SURNAME_CUES
             or _ROLE.fullmatch(word) is not None
+            or _PARTICLE_NAME.match(word) is not None
             or _family_plural(word)
             or (_FAMILY_TAIL.search(word) is not None and word[:1].isupper())
         )

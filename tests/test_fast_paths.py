@@ -24,7 +24,9 @@ PIECES = [
     "Herr", "Frau", "Hr.", "Fr.", "Familie", "Kontakt:", "bei", "mit", "und", "oder", "von",
     "al", "Bürgermeisterin", "Robert", "Bosch", "Stiftung", "zum", "Basar", "Jobcenter",
     "Sprachkurs", "Müller", "Zoë", "Mariä", "Sohn", "Tel.", "0711", "info@example.org",
-    "Paula-Modersohn-Schule", "ABC", "é",
+    "Paula-Modersohn-Schule", "ABC", "é", "Pfarrer", "Roma-Mediatorin", "die", "den", "Haddads",
+    "Schmidts", "Wardak-Kinder", "kibrom", "braucht", "aus", "Herat", "Jan.", "Mustermann",
+    "el-Sayed", "hr.", "kaiser", "+", "Villa", "Emma", "Doctor", "لنا",
 ]  # fmt: skip
 SEPARATORS = [" ", "  ", ", ", "\n", " - ", ": ", "/", " (", ") ", "\t", "\u00a0", "", "."]
 
