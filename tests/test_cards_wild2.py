@@ -92,3 +92,40 @@ def test_a_label_with_a_colon_right_under_the_cards_stays_a_card(tmp_path):
     result = ingest_book(tmp_path, build)
     assert ideas(result) == [("Jobmesse im Landratsamt", 4), ("Ort: Jobcenter und Rathaus", 2)]
     assert log_codes(result) == [("A4", "notes_block", "info")]
+
+
+# ------------------------------------------------- bare counts appended to the card text
+
+
+def test_bare_counts_appended_to_cards_without_a_vote_column_are_votes(tmp_path):
+    def build(ws):
+        ws.title = "AK Bildung"
+        put(ws, 1, [["Was können wir den Kommunen vorschlagen?", "Welche Aktivitäten starten?"]])
+        put(
+            ws,
+            2,
+            [
+                ["Hausaufgabenhilfe im Jugendhaus [3]", "Lernpaten für Azubis 4p"],
+                ["Kita-Plätze für Kinder (U3)", "Bibliothek öffnet samstags 1 P"],
+                ["Sprachkurse für Menschen über 65", "Elternabend mit Dolmetscher (12)"],
+            ],
+        )
+
+    result = ingest_book(tmp_path, build)
+    assert sorted(ideas(result)) == [
+        ("Bibliothek öffnet samstags", 1),
+        ("Elternabend mit Dolmetscher", 12),
+        ("Hausaufgabenhilfe im Jugendhaus", 3),
+        ("Kita-Plätze für Kinder (U3)", None),
+        ("Lernpaten für Azubis", 4),
+        ("Sprachkurse für Menschen über 65", None),
+    ]
+    assert log_codes(result) == [("A2", "votes_in_text", "info")]
+
+
+def test_a_bare_count_in_the_text_of_a_card_with_a_vote_column_stays_text(tmp_path):
+    def build(ws):
+        ws.title = "AK Bildung"
+        put(ws, 1, [["Karte", "Punkte"], ["Elterncafé (2)", 4], ["Lernpaten 3P", None]])
+
+    assert ideas(ingest_book(tmp_path, build)) == [("Elterncafé (2)", 4), ("Lernpaten 3P", None)]

@@ -128,7 +128,7 @@ class Collector:
     ) -> None:
         """One card: split into ideas; votes from its vote cell, else from a count block
         (``counted``), else from its text ("Elterncafé (3 Punkte)")."""
-        in_text = votes_in_text(raw)
+        in_text = votes_in_text(raw, bare=votes_cell is None and counted is None)
         ideas = [mask_personal_data(i) for i in split_ideas(in_text.text if in_text else raw)]
         if not ideas:
             self.exclude("empty_after_clean", "Zelle enthält nur Aufzählungszeichen", row, col)

@@ -403,9 +403,13 @@ _LEADING_VOTES = re.compile(
 
 _VOTES_HINT = re.compile(r"\d\s*[pPsSkKvVdD]|[●⬤]|••")
 """What every vote part holds: a number before a unit's first letter, or dots."""
+_BARE_VOTES = re.compile(r"(?:\s*[(\[]\s*(\d{1,3})\s*[)\]]|\s+(\d{1,3})\s*[pP]\.?)\s*$")
+"""A bare count at the end of a card: "(3)", "[3]", "3P", "3 P" (read only when asked)."""
+_BARE_HINT = re.compile(r"\d\s*[pP)\]]")
+_PATTERNS = (_TRAILING_VOTES, _LEADING_VOTES)
 
 
-def votes_in_text(value: object) -> VotesInText | None:
+def votes_in_text(value: object, *, bare: bool = False) -> VotesInText | None:
     """Dot votes written into a card ("Elterncafé (3 Punkte)", "Sprachpaten – 2 Pkt.",
     "(5 P.) Kurse", "Sprachcafé ●●●") → the card without the vote part and the votes.
 
@@ -413,17 +417,29 @@ def votes_in_text(value: object) -> VotesInText | None:
     at the end or before one at the start, or a run of dot symbols at the end counts; other
     numbers and brackets stay text ("bis 21 Jahre", "(auch für über 18-Jährige)").
 
+    Parameters
+    ----------
+    bare
+        Also read a bare count at the end: "(3)", "[3]", "3P", "2 P" — for a card that has no
+        vote cell, where such a count can mean nothing else (never a number without brackets
+        or unit: "über 50").
+
     Returns
     -------
     VotesInText or None
         ``None`` if the cell holds no vote part or nothing but one.
     """
-    if isinstance(value, str) and _VOTES_HINT.search(value) is None:
+    if (
+        isinstance(value, str)
+        and _VOTES_HINT.search(value) is None
+        and not (bare and _BARE_HINT.search(value))
+    ):
         return None  # no digit before a unit letter and no dots: the common card, decided fast
     text = normalise_cell(value)
     if not text:
         return None
-    for pattern in (_TRAILING_VOTES, _LEADING_VOTES):
+    patterns = (_TRAILING_VOTES, _LEADING_VOTES, _BARE_VOTES) if bare else _PATTERNS
+    for pattern in patterns:
         m = pattern.search(text)
         if m is None:
             continue
