@@ -129,3 +129,37 @@ def test_a_bare_count_in_the_text_of_a_card_with_a_vote_column_stays_text(tmp_pa
         put(ws, 1, [["Karte", "Punkte"], ["Elterncafé (2)", 4], ["Lernpaten 3P", None]])
 
     assert ideas(ingest_book(tmp_path, build)) == [("Elterncafé (2)", 4), ("Lernpaten 3P", None)]
+
+
+# ------------------------------------------------- votes typed as words under another header
+
+
+def test_a_column_of_counts_with_units_beside_the_cards_is_votes_whatever_its_header(tmp_path):
+    def build(ws):
+        ws.title = "AK Sprache"
+        put(
+            ws,
+            1,
+            [
+                ["Karte", "Votum", "Jahr"],
+                ["Sprachcafé im Rathaus", "2 Punkte", 2016],
+                ["Lesepaten an Grundschulen", "kein Punkt", 2016],
+                ["Kurse am Abend", "4 Pkt.", 2017],
+                ["Vorlesen auf Arabisch", "-", 2017],
+                ["Deutsch im Sportverein", "drei Punkte", 2016],
+            ],
+        )
+
+    result = ingest_book(tmp_path, build)
+    assert ideas(result) == [
+        ("Sprachcafé im Rathaus", 2),
+        ("Lesepaten an Grundschulen", 0),
+        ("Kurse am Abend", 4),
+        ("Vorlesen auf Arabisch", None),
+        ("Deutsch im Sportverein", 3),
+    ]
+    assert log_codes(result) == [
+        ("B1", "votes_inferred", "info"),
+        ("C2", "unused_column", "info"),
+    ]
+    assert "„Votum“" in result.log.set_index("code").loc["votes_inferred", "message"]

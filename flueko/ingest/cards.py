@@ -162,12 +162,16 @@ def read_cards_sheet(
     columns = {k: list(v) for k, v in detection.columns.items()}
     if "votes" in detection.inferred and detection.columns.get("votes"):
         c = detection.columns["votes"][0]
+        held = "nur kleine ganze Zahlen"
+        if label := normalise_text(sheet.value(header, c)):
+            held = "Punktzahlen mit Einheit („3 Punkte“, „keine“)"
         col.log.append(
             L.entry(
                 "votes_inferred",
-                f"Spalte {column_letter(c)} ohne Überschrift neben den "
-                "Karten hält nur kleine ganze Zahlen: als Punkte gelesen — falls falsch, "
-                "eine Überschrift eintragen",
+                f"Spalte {column_letter(c)} "
+                f"{f'„{label[:30]}“' if label else 'ohne Überschrift'} neben den Karten hält "
+                f"{held}: als Punkte gelesen — falls falsch, "
+                f"{'die Überschrift ändern' if label else 'eine Überschrift eintragen'}",
                 file=sheet.file,
                 sheet=sheet.name,
                 cell=cell_ref(header, c),

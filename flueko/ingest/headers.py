@@ -9,6 +9,7 @@ decided it, so the „verstanden als“ line can say why a column was read as it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -142,14 +143,40 @@ def infer_votes_column(
     non-negative whole numbers (or tallies, dots, crosses): read as votes, logged as inferred.
 
     The column right of the cards is tried first. ``taken``: columns that have a role already.
+    Failing that, a column beside the cards whose header names no role is votes when its
+    values say so: counts with a vote unit ("3 Punkte", "1 Punkt", "5 Pkt", "keine").
     """
-    for text_c in text_cols:
-        for c in (text_c + 1, text_c - 1):
-            if c < 0 or c in taken or not is_empty(sheet.value(header_row, c)):
-                continue
-            rows = range(header_row + 1, sheet.n_rows)
-            values = [sheet.value(r, c) for r in rows if not is_empty(sheet.value(r, c))]
-            with_text = sum(1 for r in rows if not is_empty(sheet.value(r, text_c)))
-            if values and len(values) <= with_text and _small_counts(values):
-                return c
+    for labelled in (False, True):
+        for text_c in text_cols:
+            for c in (text_c + 1, text_c - 1):
+                if c < 0 or c in taken or (not is_empty(sheet.value(header_row, c))) != labelled:
+                    continue
+                rows = range(header_row + 1, sheet.n_rows)
+                values = [sheet.value(r, c) for r in rows if not is_empty(sheet.value(r, c))]
+                with_text = sum(1 for r in rows if not is_empty(sheet.value(r, text_c)))
+                counts = _counts_with_units if labelled else _small_counts
+                if values and len(values) <= with_text and counts(values):
+                    return c
     return None
+
+
+_UNIT_WORDS = re.compile(r"\d\s*[^\W\d_]|[^\W\d_]{3,}")
+_TALLY = re.compile(r"[IiXx|\s]+")
+
+
+def _counts_with_units(values: list[object]) -> bool:
+    """True if every value reads as dot votes (or is a dash) and at least half of them, two at
+    least, are written with a vote unit or as a number word ("3 Punkte", "2 P.", "keine")."""
+    with_unit = 0
+    for v in values:
+        parsed = parse_votes(v)
+        if isinstance(v, bool) or not parsed.ok or (parsed.votes or 0) > MAX_INFERRED_VOTES:
+            return False
+        if (
+            type(v) is str
+            and parsed.votes is not None
+            and _UNIT_WORDS.search(v)
+            and not _TALLY.fullmatch(v)
+        ):
+            with_unit += 1
+    return with_unit >= max(2, len(values) / 2)
