@@ -64,6 +64,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "rater": ("words", "headers", "institutions"),
     "field": ("headers", "section_prefixes"),
     **{role: ("words", "headers") for role in PLAN_ROLES},
+    "number": ("words", "headers", "keys"),
     "survey_group": ("words",),
     "survey_metadata": ("headers",),
     "contacts": ("words",),
@@ -152,6 +153,9 @@ class Vocabulary:
     """Rater labels that name an institution, not a person (kept; see ``rater.institutions``)."""
     section_prefixes: tuple[str, ...] = ()
     """First words of a section heading row in a plan ("Handlungsfeld Wohnen")."""
+    number_keys: tuple[str, ...] = ()
+    """Words of a card-code column ("ID", "Kennung": W1, Z2 …) — a numbering column on card
+    sheets, but no plan column."""
     notes: frozenset[str] = frozenset()
     """Labels (as :func:`header_key`) that open a notes block under a card table ("Legende",
     "Moderation: …")."""
@@ -258,6 +262,7 @@ def vocabulary_from_dict(data: Mapping[str, Any]) -> Vocabulary:
         generic_sheet_re=re.compile(generic_re, re.I),
         institutions=get("rater", "institutions"),
         section_prefixes=get("field", "section_prefixes"),
+        number_keys=get("number", "keys"),
         notes=frozenset(get("notes", "labels", header_key)),
     )
 

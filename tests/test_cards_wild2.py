@@ -163,3 +163,32 @@ def test_a_column_of_counts_with_units_beside_the_cards_is_votes_whatever_its_he
         ("C2", "unused_column", "info"),
     ]
     assert "„Votum“" in result.log.set_index("code").loc["votes_inferred", "message"]
+
+
+# ------------------------------------------------------- count block keyed by card codes
+
+
+def test_a_count_block_keyed_by_card_codes_is_matched_by_code_not_by_row(tmp_path):
+    def build(ws):
+        ws.title = "AK Bildung"
+        put(ws, 1, [["Kennung", "Karte", None, "Kennung", "Klebepunkte"]])
+        put(
+            ws,
+            2,
+            [
+                ["B-1", "Lernpaten für Schulkinder"],
+                ["B-2", "Elternabende mit Dolmetscher"],
+                ["S-1", "Sprachkurse am Wochenende"],
+                ["S-2", "Bücherei mit mehrsprachigen Büchern"],
+            ],
+        )
+        put(ws, 2, [["S-2", 4], ["b-1", 2], ["X-9", 1]], first_col=4)
+
+    result = ingest_book(tmp_path, build)
+    assert ideas(result) == [
+        ("Lernpaten für Schulkinder", 2),
+        ("Elternabende mit Dolmetscher", 0),
+        ("Sprachkurse am Wochenende", 0),
+        ("Bücherei mit mehrsprachigen Büchern", 4),
+    ]
+    assert log_codes(result) == [("E4", "votes_unmatched", "warning")]

@@ -9,6 +9,7 @@ block are keys, never ideas; a card missing from the block got no dots.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ class CountBlock:
     count_col: int
     title_row: int | None = None
     rows: list[int] = field(default_factory=list)
-    votes: dict[int, tuple[int, tuple[int, int]]] = field(default_factory=dict)
+    votes: dict[CardKey, tuple[int, tuple[int, int]]] = field(default_factory=dict)
     """Card number → (votes, cell of the count)."""
     problems: list[tuple[int, int, str, str]] = field(default_factory=list)
     """(row, col, code, message) of the block's cells that could not be used."""
@@ -45,8 +46,15 @@ class CountBlock:
         )
 
 
-def card_number(value: object) -> int | None:
-    """A card number: a whole number ≥ 0 (also typed as text "3" or "3.")."""
+CardKey = int | str
+"""What a card is numbered with: a whole number, or a code such as "W1" (as :func:`card_number`
+writes it)."""
+_CODE = re.compile(r"([^\W\d_]{1,4})[-. ]?(\d{1,4})")
+
+
+def card_number(value: object) -> CardKey | None:
+    """A card number: a whole number ≥ 0 (also typed as text "3" or "3."), or a card code of
+    up to four letters and a number ("W1", "Z-2", "ak 3" → "W1", "Z2", "AK3")."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -55,7 +63,10 @@ def card_number(value: object) -> int | None:
         return int(value) if value.is_integer() and value >= 0 else None
     if isinstance(value, str):
         text = normalise_text(value).rstrip(".")
-        return int(text) if text.isdigit() and len(text) <= 6 else None
+        if text.isdigit() and len(text) <= 6:
+            return int(text)
+        if m := _CODE.fullmatch(text):
+            return f"{m.group(1).upper()}{int(m.group(2))}"
     return None
 
 

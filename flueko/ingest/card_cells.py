@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from flueko import ids
 from flueko import log as L
 from flueko import schema as s
-from flueko.ingest.card_blocks import CountBlock
+from flueko.ingest.card_blocks import CardKey, CountBlock
 from flueko.ingest.clean import (
     is_formula_text,
     normalise_text,
@@ -285,7 +285,7 @@ def row_without_card(col: Collector, row: int, v_c: int | None, n_c: int | None)
 
 
 def account_blocks(
-    col: Collector, blocks: list[CountBlock], used_keys: set[int], *, numbered: bool
+    col: Collector, blocks: list[CountBlock], used_keys: set[CardKey], *, numbered: bool
 ) -> None:
     """The cells of the count blocks: headers and titles, keys, counts — and what did not fit."""
     for b in blocks:

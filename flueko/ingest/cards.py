@@ -29,7 +29,13 @@ import pyarrow as pa
 from flueko import log as L
 from flueko import schema as s
 from flueko.ingest.accounting import Reading, SheetUse
-from flueko.ingest.card_blocks import CountBlock, card_number, find_count_blocks, header_pairs
+from flueko.ingest.card_blocks import (
+    CardKey,
+    CountBlock,
+    card_number,
+    find_count_blocks,
+    header_pairs,
+)
 from flueko.ingest.card_cells import (
     RECORD_COLUMNS,
     Collector,
@@ -329,11 +335,11 @@ def _parse_long_table(
     span = range(table.first, table.last + 1)
     block_rows, block_cols = _block_rows(blocks, header)
     head = [t if i in span and i not in block_cols else "" for i, t in enumerate(head_texts)]
-    counted: dict[int, tuple[int, tuple[int, int]]] = {}
+    counted: dict[CardKey, tuple[int, tuple[int, int]]] = {}
     for b in blocks:
         for key, item in b.votes.items():
             counted.setdefault(key, item)
-    used_keys: set[int] = set()
+    used_keys: set[CardKey] = set()
     position = 0
 
     sheet_question = question_of(normalise_text(sheet.name)) if sheet.name else None

@@ -63,13 +63,13 @@ def _match(header: object, words: Sequence[str]) -> str | None:
 
 
 def number_word(header: str, vocab: Vocabulary) -> str | None:
-    """The numbering word of a header ("Nr.", "Karte Nr.", "lfd. Nummer"), else ``None``.
+    """The numbering word of a header ("Nr.", "Karte Nr.", "lfd. Nummer", "ID"), else ``None``.
 
     A numbering column is never votes and never card text.
     """
     if not header or len(header) > MAX_LABEL or len(fold(header).split()) > 3:
         return None
-    return matching_word(header, vocab.number)
+    return matching_word(header, vocab.number) or matching_word(header, vocab.number_keys)
 
 
 def votes_word(header: str, vocab: Vocabulary) -> str | None:
@@ -101,7 +101,7 @@ def words_of_columns(
         "text": vocab.text + vocab.weak_text,
         "question": vocab.question,
         "group": vocab.group,
-        "id": vocab.number,
+        "id": vocab.number + vocab.number_keys,
     }
     out: dict[int, str] = {}
     for role, cols in columns.items():
