@@ -192,3 +192,29 @@ def test_a_count_block_keyed_by_card_codes_is_matched_by_code_not_by_row(tmp_pat
         ("Bücherei mit mehrsprachigen Büchern", 4),
     ]
     assert log_codes(result) == [("E4", "votes_unmatched", "warning")]
+
+
+# ------------------------------------- question blocks merged over "card | votes" column pairs
+
+
+def test_questions_merged_over_their_own_card_and_vote_columns(tmp_path):
+    def build(ws):
+        ws.title = "AK Arbeit"
+        ws["A1"] = "Welche konkreten Aktivitäten können wir starten?"
+        ws["C1"] = "Was können wir den Kommunen vorschlagen?"
+        ws.merge_cells("A1:B1")
+        ws.merge_cells("C1:D1")
+        put(ws, 2, [["Beitrag", "Punkte", "Beitrag", "Punkte"]])
+        put(ws, 3, [["Jobpaten", 3, "Jobcenter-Sprechstunde vor Ort", 5], ["Bewerbungscafé", 0]])
+
+    result = ingest_book(tmp_path, build)
+    df = result.tables["contributions"]
+    assert ideas(result) == [
+        ("Jobpaten", 3),
+        ("Jobcenter-Sprechstunde vor Ort", 5),
+        ("Bewerbungscafé", 0),
+    ]
+    assert df[s.QUESTION].tolist() == ["aktivitaeten", "vorschlaege_kommunen", "aktivitaeten"]
+    assert log_codes(result) == []
+    (report,) = result.files
+    assert report.cells.line() == "Zellen 12 = Text 3 + Zahlen 3 + Kopf 6 + ausgeschlossen 0"

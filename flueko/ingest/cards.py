@@ -6,7 +6,9 @@ Layouts handled (see :mod:`flueko.ingest.detect` for how they are recognised):
   written once per block (filled forward), optionally a working-group column;
 - one sheet per guiding question — the sheet name (or the title block) gives the question;
 - blocks — one card column, each block introduced by a sub-heading row naming the question;
-- wide table — one column per guiding question, optionally a votes column right of each.
+- wide table — one column per guiding question, optionally a votes column right of each
+  (named in the header row, or in a second one: "Karte | Pkt." under each question merged
+  over both).
 
 The working group comes from a column, the sheet name, the title block or the file name, in
 that order (see :mod:`flueko.ingest.titles`). Votes stand in a column left or right of the
@@ -48,6 +50,7 @@ from flueko.ingest.card_cells import (
 from flueko.ingest.card_notes import account_notes, notes_rows
 from flueko.ingest.clean import normalise_text
 from flueko.ingest.detect import Detection, fold
+from flueko.ingest.headers import vote_pairs
 from flueko.ingest.titles import (
     group_from_text,
     heading_question,
@@ -184,8 +187,12 @@ def read_cards_sheet(
                 severity=L.INFO,
             )
         )
+    header_rows: tuple[int, ...] = (header,)
     if detection.layout == "wide":
-        _parse_wide(col, detection, head_texts, default_group, question_of)
+        pairs = _parse_wide(col, detection, head_texts, default_group, question_of)
+        if pairs:
+            header_rows = (header, header + 1)
+            columns["votes"] = sorted({*columns.get("votes", []), *pairs})
     else:
         blocks = _parse_long(col, detection, head_texts, default_group, question_of)
         for b in blocks:
@@ -207,7 +214,7 @@ def read_cards_sheet(
         )
     reading = Reading(
         kind="cards",
-        header_rows=(header,),
+        header_rows=header_rows,
         columns=columns,
         inferred=detection.inferred,
         matched=detection.matched,
@@ -444,9 +451,10 @@ def _parse_long_table(
     account_blocks(col, blocks, used_keys, numbered=n_c is not None)
 
 
-def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
+def _parse_wide(col, detection, head_texts, default_group, question_of) -> list[int]:
     """One column per Leitfrage or per working group; sub-heading cells (or a repeated header
-    naming the next Leitfrage) switch the question of their column."""
+    naming the next Leitfrage) switch the question of their column. Returns the vote columns of
+    a second header row ("Karte | Pkt." under each Leitfrage), if there is one."""
     sheet = col.sheet
     header = detection.header_row
     votes_cols = set(detection.columns.get("votes") or [])
@@ -463,7 +471,10 @@ def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
             group = group_from_text(head_texts[c], vocabulary=col.vocab) or head_texts[c]
         columns.append([c, question, group, c + 1 if c + 1 in votes_cols else None])
     card_cols = [c for c, _, _, _ in columns]
-    for row in range(header + 1, sheet.n_rows):
+    pairs = [] if votes_cols else vote_pairs(sheet, header + 1, card_cols, col.vocab)
+    for entry, v in zip(columns, pairs, strict=False):
+        entry[3] = v
+    for row in range(header + 1 + bool(pairs), sheet.n_rows):
         values = sheet.row_values(row)
         texts = [normalise_text(v) for v in values]
         if skip_row(col, row, texts, card_cols, head_texts):
@@ -498,3 +509,4 @@ def _parse_wide(col, detection, head_texts, default_group, question_of) -> None:
                 question=question,
                 votes_cell=(row, v) if v is not None else None,
             )
+    return pairs

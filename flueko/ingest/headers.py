@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from flueko.ingest.clean import parse_votes
+from flueko.ingest.clean import normalise_text, parse_votes
 from flueko.sheet import Sheet, is_empty
 from flueko.text import fold as text_fold
 from flueko.vocabulary import Vocabulary
@@ -180,3 +180,25 @@ def _counts_with_units(values: list[object]) -> bool:
         ):
             with_unit += 1
     return with_unit >= max(2, len(values) / 2)
+
+
+def vote_pairs(sheet: Sheet, row: int, card_cols: Sequence[int], vocab: Vocabulary) -> list[int]:
+    """The vote columns of a second header row that names a "card | votes" pair under each card
+    column ("Karte | Pkt." under a Leitfrage merged over both), else ``[]``."""
+    if row >= sheet.n_rows:
+        return []
+    texts = [normalise_text(v) for v in sheet.row_values(row)]
+    pairs = []
+    for c in card_cols:
+        label = texts[c] if c < len(texts) else ""
+        votes = texts[c + 1] if c + 1 < len(texts) else ""
+        if not (
+            label
+            and matching_word(label, vocab.text)
+            and c + 1 not in card_cols
+            and votes_word(votes, vocab)
+        ):
+            return []
+        pairs.append(c + 1)
+    filled = {c for c, t in enumerate(texts) if t}
+    return pairs if filled <= {*card_cols, *pairs} else []
