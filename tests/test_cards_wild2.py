@@ -218,3 +218,38 @@ def test_questions_merged_over_their_own_card_and_vote_columns(tmp_path):
     assert log_codes(result) == []
     (report,) = result.files
     assert report.cells.line() == "Zellen 12 = Text 3 + Zahlen 3 + Kopf 6 + ausgeschlossen 0"
+
+
+# ---------------------------------------- several cards in one cell, their votes line by line
+
+
+def test_one_line_per_card_in_the_card_cell_and_in_the_vote_cell(tmp_path):
+    def build(ws):
+        ws.title = "AK Wohnen"
+        put(ws, 1, [["Leitfrage", "Karten", "Punkte"]])
+        put(
+            ws,
+            2,
+            [
+                [
+                    "Was können wir den Kommunen vorschlagen?",
+                    "Mietpaten\nWohnungsbörse\nTinyhäuser",
+                    "2\n0\n4",
+                ],
+                ["Wo sind die Probleme in der Praxis?", "Zu wenig Wohnraum\nauf dem Land", 5],
+                ["Wo sind die Probleme in der Praxis?", "Makler\nVermieter", "1\n2\n3"],
+            ],
+        )
+
+    result = ingest_book(tmp_path, build)
+    df = result.tables["contributions"]
+    assert ideas(result) == [
+        ("Mietpaten", 2),
+        ("Wohnungsbörse", 0),
+        ("Tinyhäuser", 4),
+        ("Zu wenig Wohnraum auf dem Land", 5),
+        ("Makler Vermieter", None),
+    ]
+    assert df[s.CARD_ID].nunique() == 5  # each line its own card: its votes count once
+    assert df[s.SOURCE_CELL].tolist() == ["B2", "B2", "B2", "B3", "B4"]
+    assert log_codes(result) == [("C4", "votes_unreadable", "warning")]

@@ -17,6 +17,7 @@ from flueko import schema as s
 from flueko.ingest.card_blocks import CardKey, CountBlock
 from flueko.ingest.clean import (
     is_formula_text,
+    normalise_cell,
     normalise_text,
     parse_votes,
     split_ideas,
@@ -128,6 +129,20 @@ class Collector:
     ) -> None:
         """One card: split into ideas; votes from its vote cell, else from a count block
         (``counted``), else from its text ("Elterncafé (3 Punkte)")."""
+        if votes_cell is not None and (lines := cards_by_line(raw, self.sheet.value(*votes_cell))):
+            self.take(*votes_cell, "votes")
+            self.stats.cells_seen += len(lines) - 1  # the cell holds one card per line
+            for text, votes in lines:
+                self.card(
+                    raw=text,
+                    row=row,
+                    col=col,
+                    group=group,
+                    question=question,
+                    votes_cell=None,
+                    counted=votes,
+                )
+            return
         in_text = votes_in_text(raw, bare=votes_cell is None and counted is None)
         ideas = [mask_personal_data(i) for i in split_ideas(in_text.text if in_text else raw)]
         if not ideas:
@@ -198,6 +213,19 @@ class Collector:
         n = self.seen_keys.get(digest, 0) + 1
         self.seen_keys[digest] = n
         return f"K{digest}" if n == 1 else f"K{digest}.{n}"
+
+
+def cards_by_line(raw: object, votes: object) -> list[tuple[str, int]] | None:
+    """Several cards typed into one cell, one per line, and their votes line by line in the
+    vote cell ("3\n5\n2"): the (line, votes) pairs, else ``None`` (the vote cell is not a
+    column of counts with as many lines as the card cell)."""
+    if type(votes) is not str or "\n" not in votes.strip():
+        return None
+    counts = [parse_votes(line) for line in normalise_cell(votes).split("\n")]
+    lines = normalise_cell(raw).split("\n")
+    if len(counts) != len(lines) or any(c.votes is None or not c.ok for c in counts):
+        return None
+    return [(line, c.votes or 0) for line, c in zip(lines, counts, strict=True)]
 
 
 def is_header_repeat(texts: list[str], head_texts: list[str]) -> bool:
