@@ -1306,14 +1306,12 @@ def c36_bemerkung_zwischen_text_und_punkten(d: Path) -> Truth:
 
 
 # --------------------------------------------------------------------------- main
-def main(argv: list[str]) -> int:
-    only = set(argv[1:])
-    if not only and CASES.exists():
-        shutil.rmtree(CASES)
+def write_cases(case_funcs: list, only: set[str]) -> int:
+    """Write the cases of ``case_funcs`` (all, or those named in ``only``) with their truth."""
     CASES.mkdir(exist_ok=True)
     os.environ.setdefault("SAL_USE_VCLPLUGIN", "svp")
     n = 0
-    for fn in CASE_FUNCS:
+    for fn in case_funcs:
         if only and fn.__name__ not in only:
             continue
         d = CASES / fn.__name__
@@ -1328,6 +1326,13 @@ def main(argv: list[str]) -> int:
         print(f"{fn.__name__}: {truth['n_ideas']} ideas, {truth['total_votes']} votes")
     print(f"{n} cases written to {CASES}")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    only = set(argv[1:])
+    if not only and CASES.exists():
+        shutil.rmtree(CASES)
+    return write_cases(CASE_FUNCS, only)
 
 
 if __name__ == "__main__":

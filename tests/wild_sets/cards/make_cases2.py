@@ -23,26 +23,22 @@ Run:  .venv/bin/python tests/wild_sets/cards/make_cases2.py [CASE_ID ...]
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
 from openpyxl.styles import Alignment, Font
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_cases import (  # noqa: E402  (the helpers of the first batch)
-    CASES,
+from make_cases import (
     LF,
     Truth,
     header,
-    merge_down,
     new_wb,
     put_rows,
     save,
     title,
     widths,
+    write_cases,
 )
 
 CASE_FUNCS = []
@@ -125,9 +121,9 @@ def d02_gruppe_nur_im_titel(d: Path) -> Truth:
     wb = new_wb()
     ws = wb.active
     ws.title = "Tabelle1"
-    ws.cell(row=1, column=1, value="Arbeitskreis 3 – Arbeit und Ausbildung, 20.10.2016").font = (
-        Font(bold=True, size=13)
-    )
+    ws.cell(
+        row=1, column=1, value="Arbeitskreis 3 – Arbeit und Ausbildung, 20.10.2016"
+    ).font = Font(bold=True, size=13)
     header(ws, 3, ["Leitfrage", "Karte", "Punkte"])
     rows = [
         ("Probleme", "Jobcenter und Ausländerbehörde sprechen sich nicht ab", 5),
@@ -168,27 +164,43 @@ def d03_spalten_je_leitfrage_punkte_angehaengt(d: Path) -> Truth:
     cols = [
         [
             ("Dolmetscher beim Arzt fehlen (5)", "Dolmetscher beim Arzt fehlen", 5),
-            ("Psychische Belastung wird nicht erkannt 3P", "Psychische Belastung wird nicht erkannt", 3),
+            (
+                "Psychische Belastung wird nicht erkannt 3P",
+                "Psychische Belastung wird nicht erkannt",
+                3,
+            ),
             ("Impfstatus der Kinder unklar", "Impfstatus der Kinder unklar", 0),
         ],
         [
-            ("Gesundheitssystem ist schwer zu durchschauen (2)",
-             "Gesundheitssystem ist schwer zu durchschauen", 2),
+            (
+                "Gesundheitssystem ist schwer zu durchschauen (2)",
+                "Gesundheitssystem ist schwer zu durchschauen",
+                2,
+            ),
         ],
         [
             ("Infoblätter in 5 Sprachen auslegen (4)", "Infoblätter in 5 Sprachen auslegen", 4),
-            ("Hebammen-Sprechstunde in der Unterkunft 1P",
-             "Hebammen-Sprechstunde in der Unterkunft", 1),
+            (
+                "Hebammen-Sprechstunde in der Unterkunft 1P",
+                "Hebammen-Sprechstunde in der Unterkunft",
+                1,
+            ),
         ],
         [
             ("Gesundheitstag für Frauen 2 P", "Gesundheitstag für Frauen", 2),
-            ("Erste-Hilfe-Kurs auf Arabisch und Farsi (6)",
-             "Erste-Hilfe-Kurs auf Arabisch und Farsi", 6),
+            (
+                "Erste-Hilfe-Kurs auf Arabisch und Farsi (6)",
+                "Erste-Hilfe-Kurs auf Arabisch und Farsi",
+                6,
+            ),
             ("Sportangebote für Ältere über 50", "Sportangebote für Ältere über 50", 0),
         ],
         [
-            ("Traumatherapie-Plätze im Kreis schaffen (7)",
-             "Traumatherapie-Plätze im Kreis schaffen", 7),
+            (
+                "Traumatherapie-Plätze im Kreis schaffen (7)",
+                "Traumatherapie-Plätze im Kreis schaffen",
+                7,
+            ),
         ],
     ]
     for j, col in enumerate(cols):
@@ -212,14 +224,29 @@ def d04_mehrere_karten_je_zelle_umbruch(d: Path) -> Truth:
     title(ws, 1, "AK Zusammenleben", span=3)
     header(ws, 2, ["Leitfrage", "Karten", "Punkte"])
     blocks = [
-        (1, [("Nachbarn beschweren sich über Lärm", 3),
-             ("Angst vor dem Fremden", 5),
-             ("Keine Treffpunkte im Dorf", 2)]),
-        (3, [("Hausversammlungen mit Dolmetscher", 1),
-             ("Feste gemeinsam planen, nicht nur einladen", 4)]),
-        (4, [("Kochabend „Essen verbindet“", 6),
-             ("Willkommensbroschüre für Neuzugezogene", 0),
-             ("Spaziergänge durch den Ort mit Ortskundigen", 2)]),
+        (
+            1,
+            [
+                ("Nachbarn beschweren sich über Lärm", 3),
+                ("Angst vor dem Fremden", 5),
+                ("Keine Treffpunkte im Dorf", 2),
+            ],
+        ),
+        (
+            3,
+            [
+                ("Hausversammlungen mit Dolmetscher", 1),
+                ("Feste gemeinsam planen, nicht nur einladen", 4),
+            ],
+        ),
+        (
+            4,
+            [
+                ("Kochabend „Essen verbindet“", 6),
+                ("Willkommensbroschüre für Neuzugezogene", 0),
+                ("Spaziergänge durch den Ort mit Ortskundigen", 2),
+            ],
+        ),
     ]
     r = 3
     for lf, cards in blocks:
@@ -247,15 +274,34 @@ def d05_aufzaehlung_in_zellen(d: Path) -> Truth:
     ws.title = "Protokoll"
     header(ws, 1, ["Arbeitskreis", "Leitfrage", "Karten"])
     rows = [
-        ("AK Gesundheit", LF[1], "• ", ["Kinderarzt-Termine erst nach Monaten",
-                                        "Befunde werden nicht übersetzt"]),
-        ("AK Gesundheit", LF[4], "• ", ["Liste mehrsprachiger Praxen",
-                                        "Begleitdienst zu Arztterminen",
-                                        "Zahnprophylaxe in Kitas"]),
-        ("AK Wohnen", LF[2], "- ", ["Wohnungen zu klein für große Familien",
-                                    "Schufa-Auskunft fehlt"]),
-        ("AK Wohnen", LF[5], "- ", ["Kreis mietet Wohnungen an und vermietet weiter",
-                                    "Möbelbörse mit Lieferdienst"]),
+        (
+            "AK Gesundheit",
+            LF[1],
+            "• ",
+            ["Kinderarzt-Termine erst nach Monaten", "Befunde werden nicht übersetzt"],
+        ),
+        (
+            "AK Gesundheit",
+            LF[4],
+            "• ",
+            [
+                "Liste mehrsprachiger Praxen",
+                "Begleitdienst zu Arztterminen",
+                "Zahnprophylaxe in Kitas",
+            ],
+        ),
+        (
+            "AK Wohnen",
+            LF[2],
+            "- ",
+            ["Wohnungen zu klein für große Familien", "Schufa-Auskunft fehlt"],
+        ),
+        (
+            "AK Wohnen",
+            LF[5],
+            "- ",
+            ["Kreis mietet Wohnungen an und vermietet weiter", "Möbelbörse mit Lieferdienst"],
+        ),
     ]
     for i, (g, q, bullet, cards) in enumerate(rows):
         r = 2 + i
@@ -339,15 +385,30 @@ def d08_frageblock_verbunden_ueber_spalten(d: Path) -> Truth:
     ws.title = "AK Zusammenleben"
     title(ws, 1, "AK Zusammenleben – Ergebnisse", span=6)
     blocks = [
-        (1, [("Sprachbarriere bei Elternabenden", 4),
-             ("Frauen kommen kaum aus der Unterkunft heraus", 3),
-             ("Vorurteile auf beiden Seiten", 6)]),
-        (3, [("Ehrenamtliche besser vernetzen", 2),
-             ("Kirchen und Moscheegemeinde an einen Tisch holen", 5)]),
-        (5, [("Zuschuss für Begegnungsprojekte der Vereine", 7),
-             ("Räume im Rathaus abends öffnen", 1),
-             ("Integrationsrat im Kreistag einrichten", 0),
-             ("Ehrenamtskarte auch für Geflüchtete", 2)]),
+        (
+            1,
+            [
+                ("Sprachbarriere bei Elternabenden", 4),
+                ("Frauen kommen kaum aus der Unterkunft heraus", 3),
+                ("Vorurteile auf beiden Seiten", 6),
+            ],
+        ),
+        (
+            3,
+            [
+                ("Ehrenamtliche besser vernetzen", 2),
+                ("Kirchen und Moscheegemeinde an einen Tisch holen", 5),
+            ],
+        ),
+        (
+            5,
+            [
+                ("Zuschuss für Begegnungsprojekte der Vereine", 7),
+                ("Räume im Rathaus abends öffnen", 1),
+                ("Integrationsrat im Kreistag einrichten", 0),
+                ("Ehrenamtskarte auch für Geflüchtete", 2),
+            ],
+        ),
     ]
     for k, (lf, cards) in enumerate(blocks):
         c0 = 1 + 2 * k
@@ -413,12 +474,22 @@ def d10_kopfzeilen_wiederholt(d: Path) -> Truth:
     ws.title = "AK Bildung"
     title(ws, 1, "AK Bildung – Kartenabfrage 20.10.2016", span=2)
     blocks = [
-        (1, [("Schulplätze werden zu spät zugewiesen", 5),
-             ("Zeugnisse aus dem Herkunftsland fehlen", 2)]),
+        (
+            1,
+            [
+                ("Schulplätze werden zu spät zugewiesen", 5),
+                ("Zeugnisse aus dem Herkunftsland fehlen", 2),
+            ],
+        ),
         (2, [("Engagierte Lehrkräfte machen den Unterschied", 4)]),
-        (4, [("Lernwerkstatt in den Ferien", 3),
-             ("Elternlotsen für die Schulanmeldung", 6),
-             ("Bücherkisten für die Unterkünfte", 0)]),
+        (
+            4,
+            [
+                ("Lernwerkstatt in den Ferien", 3),
+                ("Elternlotsen für die Schulanmeldung", 6),
+                ("Bücherkisten für die Unterkünfte", 0),
+            ],
+        ),
     ]
     r = 3
     for lf, cards in blocks:
@@ -474,7 +545,12 @@ def d12_google_csv_komma_bom(d: Path) -> Truth:
         ("AK Freizeit", LF[4], "Radtour mit Picknick", ""),
         ("AK Gesundheit", LF[1], "Zahnarzt zahlt nur Schmerzbehandlung,\nnicht Vorsorge", "5"),
         ("AK Gesundheit", LF[4], "Bewegungskurse für Frauen", "2"),
-        ("AK Gesundheit", LF[5], "Gesundheitskarte, Dolmetscher, Fahrtkosten: alles aus einer Hand", "7"),
+        (
+            "AK Gesundheit",
+            LF[5],
+            "Gesundheitskarte, Dolmetscher, Fahrtkosten: alles aus einer Hand",
+            "7",
+        ),
     ]
 
     def q(s: str) -> str:
@@ -656,25 +732,8 @@ def d16_xls_kartennummern_notizblatt(d: Path) -> Truth:
 # --------------------------------------------------------------------------- main
 def main(argv: list[str]) -> int:
     only = set(argv[1:])
-    CASES.mkdir(exist_ok=True)
-    os.environ.setdefault("SAL_USE_VCLPLUGIN", "svp")
-    n = 0
-    for fn in CASE_FUNCS:
-        if only and fn.__name__ not in only:
-            continue
-        assert fn.__name__.startswith("d"), fn.__name__  # never touch the c* cases
-        d = CASES / fn.__name__
-        if d.exists():
-            shutil.rmtree(d)
-        d.mkdir(parents=True)
-        truth = fn(d).as_dict()
-        (d / "truth.json").write_text(
-            json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        n += 1
-        print(f"{fn.__name__}: {truth['n_ideas']} ideas, {truth['total_votes']} votes")
-    print(f"{n} cases written to {CASES}")
-    return 0
+    assert all(fn.__name__.startswith("d") for fn in CASE_FUNCS)  # never touch the c* cases
+    return write_cases(CASE_FUNCS, only)
 
 
 if __name__ == "__main__":
