@@ -194,3 +194,35 @@ def test_a_kernel_that_died_is_noticed_at_once(tmp_path):
         assert time.monotonic() - start < 5
     finally:
         kernels.stop_kernel(km)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_notebooks_in_a_pool_leave_no_clients_open(tmp_path):
+    import os
+
+    from flueko.report import kernels
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})]
+    source = tmp_path / "nb.ipynb"
+    source.write_text(nbformat.writes(nb), encoding="utf-8")
+
+    def open_files(pool) -> int:
+        km = pool.take()  # waits until the reset after the last notebook is done
+        count = len(os.listdir("/proc/self/fd"))
+        pool.release(km)
+        return count
+
+    with kernels.KernelPool(tmp_path, size=1) as pool:
+        runner.execute(source, tmp_path / "out.ipynb", parameters={}, cwd=tmp_path, kernels=pool)
+        before = open_files(pool)
+        for x in range(4):
+            runner.execute(
+                source, tmp_path / "out.ipynb", parameters={"x": x}, cwd=tmp_path, kernels=pool
+            )
+        assert open_files(pool) <= before + 2  # was 13 more for each notebook

@@ -24,6 +24,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 # Imported here, in the thread that makes the pool, not in the threads that start kernels:
 # two threads importing the same modules at once can leave one with a half-initialised module.
@@ -95,6 +96,27 @@ def reset() -> None:
     import flueko.pipeline  # noqa: F401
 
 
+class PoolKernelManager(KernelManager):
+    """A kernel manager that remembers the clients it hands out, so that the pool can close
+    them after each notebook: papermill leaves the client of a kernel it did not start open
+    (a heartbeat thread and a dozen sockets per notebook, until the process ends)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._clients: list[Any] = []
+
+    def client(self, **kwargs: Any) -> Any:
+        kc = super().client(**kwargs)
+        self._clients.append(kc)
+        return kc
+
+    def close_clients(self) -> None:
+        """Stop the channels of every client handed out since the last call."""
+        while self._clients:
+            with contextlib.suppress(Exception):
+                self._clients.pop().stop_channels()
+
+
 class KernelGone(Exception):
     """The kernel process ended (or never answered) while flueko waited for it."""
 
@@ -130,7 +152,7 @@ def start_kernel(cwd: Path) -> KernelManager:
 
     Its manager makes asynchronous clients, as papermill's notebook client expects.
     """
-    km = KernelManager(
+    km = PoolKernelManager(
         kernel_name=KERNEL, client_class="jupyter_client.asynchronous.AsyncKernelClient"
     )
     km.start_kernel(cwd=str(cwd), extra_arguments=list(KERNEL_ARGUMENTS))
@@ -210,6 +232,9 @@ class KernelPool:
     def release(self, km: KernelManager, *, reuse: bool = True) -> None:
         """Give back a kernel that has served its notebook: reset for the next one, or (after a
         failed notebook, or when the reset fails) shut down and replaced by a fresh one."""
+
+        if isinstance(km, PoolKernelManager):
+            km.close_clients()  # in the thread that used them
 
         def back() -> None:
             if reuse:
