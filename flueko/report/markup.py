@@ -46,11 +46,6 @@ def paragraph(text: str, *, css: str | None = None) -> str:
     return f"<p{cls}>{esc(text)}</p>"
 
 
-def bullet_list(items: list[str]) -> str:
-    """An escaped ``<ul>``."""
-    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
-
-
 def table(
     df: pd.DataFrame,
     *,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from flueko.report.charts import field_color, plain, style
+from flueko.report.charts import plain, style
 
 
 def field_question_heatmap(
@@ -56,19 +56,3 @@ def ideas_per_field(contributions: pd.DataFrame, *, field_labels: Mapping[str, s
     fig.update_xaxes(title_text="Anzahl Beiträge")
     fig.update_yaxes(title_text="Handlungsfeld")
     return style(fig, height=160 + 36 * len(order))
-
-
-def votes_by_field(cards: pd.DataFrame, *, field_labels: Mapping[str, str]) -> go.Figure:
-    """Dot votes per Handlungsfeld (each card's votes counted once)."""
-    sums = cards.groupby("field")["votes"].sum().sort_values(ascending=True)
-    fig = go.Figure(
-        go.Bar(
-            y=[plain(field_labels.get(f, f)) for f in sums.index],
-            x=[int(v) for v in sums.fillna(0)],
-            orientation="h",
-            marker_color=[field_color(f) for f in sums.index],
-            hovertemplate="%{y}: %{x} Punkte<extra></extra>",
-        )
-    )
-    fig.update_xaxes(title_text="Klebepunkte")
-    return style(fig, height=160 + 36 * len(sums))
