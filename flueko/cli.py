@@ -82,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--verbose", "-v", action="store_true", help="je Blatt zeigen, wie es verstanden wurde"
     )
+    _param_opt(p, "params.yaml-Wert überschreiben, z. B. -p consolidate.lineage_threshold=40")
     p = sub.add_parser("report", help="Bericht(e) aus den aufbereiteten Daten schreiben")
     rounds_args(p)
     _report_opts(p)
@@ -102,15 +103,14 @@ def _parser() -> argparse.ArgumentParser:
         ("feedback", "Rückmeldung an die Teilnehmenden: Was aus Ihren Ideen wurde (HTML)"),
     ):
         p = sub.add_parser(name, help=text + " aus den aufbereiteten Daten")
-        p.add_argument(
-            "--param",
-            "-p",
-            action="append",
-            default=[],
-            metavar="SCHLÜSSEL=WERT",
-            help="params.yaml-Wert überschreiben, z. B. -p report.district='Landkreis X'",
-        )
+        _param_opt(p, "params.yaml-Wert überschreiben, z. B. -p report.district='Landkreis X'")
     return parser
+
+
+def _param_opt(p: argparse.ArgumentParser, text: str) -> None:
+    p.add_argument(
+        "--param", "-p", action="append", default=[], metavar="SCHLÜSSEL=WERT", help=text
+    )
 
 
 def _report_opts(p: argparse.ArgumentParser) -> None:
@@ -121,13 +121,9 @@ def _report_opts(p: argparse.ArgumentParser) -> None:
         default=os.cpu_count() or 1,
         help="Runden gleichzeitig (Standard: Anzahl Kerne)",
     )
-    p.add_argument(
-        "--param",
-        "-p",
-        action="append",
-        default=[],
-        metavar="SCHLÜSSEL=WERT",
-        help="Notebook-Parameter (top_n=15) oder params.yaml-Wert mit Punkt "
+    _param_opt(
+        p,
+        "Notebook-Parameter (top_n=15) oder params.yaml-Wert mit Punkt "
         "(prioritise.weights.votes=0.5; bei run auch fürs Einlesen) überschreiben, mehrfach "
         "möglich",
     )
@@ -473,6 +469,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_followup(ws, args.command, args.param)
         rounds = _select(ws, args)
         overrides, settings = parse_params(ws, getattr(args, "param", []), rounds)
+        if overrides and args.command == "ingest":
+            raise UsageError(
+                f"--param {next(iter(overrides))}=…: Notebook-Parameter gelten für report und run",
+                hint="beim Einlesen nur params.yaml-Werte, z. B. consolidate.threshold=80",
+            )
         ok = True
         ingested: dict[str, str] = {}
         with contextlib.ExitStack() as stack:

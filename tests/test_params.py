@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -244,6 +245,21 @@ def test_bad_param_is_a_usage_error_before_anything_is_read(tmp_path, capsys, pa
     assert message in err
     assert not (tmp_path / "data" / "processed").exists()
     assert not (tmp_path / "reports").exists()
+
+
+def test_ingest_takes_params_yaml_values_but_no_notebook_parameters(tmp_path, capsys):
+    shutil.copytree(DEMO_RAW / R1, tmp_path / "data" / "raw" / R1)
+    args = ["--workspace", str(tmp_path), "ingest", R1]
+    assert main([*args, "-p", "top_n=5"]) == 2
+    assert "Notebook-Parameter gelten für report und run" in capsys.readouterr().err
+    assert not (tmp_path / "data" / "processed").exists()
+    assert main([*args, "-p", "consolidate.treshold=85"]) == 2
+    assert "meinten Sie 'threshold'?" in capsys.readouterr().err
+    assert main([*args, "-p", "consolidate.threshold=95"]) == 0
+    strict = pd.read_parquet(tmp_path / "data" / "processed" / R1 / "measures.parquet")
+    assert main(args) == 0
+    default = pd.read_parquet(tmp_path / "data" / "processed" / R1 / "measures.parquet")
+    assert len(strict) > len(default)  # a higher threshold bundles fewer cards
 
 
 def test_parse_params_checks_weights_per_round(ws):
