@@ -11,6 +11,7 @@ mean_good_0_1 = mean of g / (k - 1) over valid answers; missing codes are not an
 
 Run: python tests/wild_sets/surveys/make_cases.py
 """
+
 from __future__ import annotations
 
 import csv
@@ -33,8 +34,18 @@ COMMON_SCALE = (
     "and count neither in the mean nor in n_valid"
 )
 
-KEYS = ["format", "struktur", "moderation", "transparenz", "umgang", "informationsmaterial",
-        "diskussionsqualitaet", "erkenntnisse", "ergebnisse", "mehrwert"]
+KEYS = [
+    "format",
+    "struktur",
+    "moderation",
+    "transparenz",
+    "umgang",
+    "informationsmaterial",
+    "diskussionsqualitaet",
+    "erkenntnisse",
+    "ergebnisse",
+    "mehrwert",
+]
 
 SHORT = {
     "format": "Format der Veranstaltung",
@@ -62,8 +73,13 @@ QUESTION = {
     "mehrwert": "Wie zufrieden waren Sie mit dem Mehrwert der Teilnahme?",
 }
 
-VERBAL5 = ["sehr unzufrieden", "eher unzufrieden", "teils/teils", "eher zufrieden",
-           "sehr zufrieden"]  # worst -> best
+VERBAL5 = [
+    "sehr unzufrieden",
+    "eher unzufrieden",
+    "teils/teils",
+    "eher zufrieden",
+    "sehr zufrieden",
+]  # worst -> best
 VERBAL4 = ["sehr unzufrieden", "eher unzufrieden", "eher zufrieden", "sehr zufrieden"]
 
 COMMENTS = [
@@ -83,8 +99,15 @@ COMMENTS = [
 
 # ---------------------------------------------------------------- generation
 
-def draw(rng: random.Random, n: int, items: dict[str, int], missing: list, miss_rate=0.08,
-         groups: dict[str, int] | None = None):
+
+def draw(
+    rng: random.Random,
+    n: int,
+    items: dict[str, int],
+    missing: list,
+    miss_rate=0.08,
+    groups: dict[str, int] | None = None,
+):
     """Respondents: list of dicts with 'g' {key: index or None}, 'miss' {key: marker}, 'group'."""
     grp_list: list = []
     if groups:
@@ -106,8 +129,14 @@ def draw(rng: random.Random, n: int, items: dict[str, int], missing: list, miss_
         if all(v is None for v in g.values()):  # every respondent answers at least one item
             key = next(iter(items))
             g[key] = items[key] - 1
-        out.append({"g": g, "miss": miss, "group": grp_list[i] if groups else None,
-                    "comment": rng.choice(COMMENTS)})
+        out.append(
+            {
+                "g": g,
+                "miss": miss,
+                "group": grp_list[i] if groups else None,
+                "comment": rng.choice(COMMENTS),
+            }
+        )
     return out
 
 
@@ -115,13 +144,15 @@ def truth_items(resp, items: dict[str, int], columns: dict[str, list[str]]):
     res = []
     for key, k in items.items():
         vals = [r["g"][key] / (k - 1) for r in resp if r["g"][key] is not None]
-        res.append({
-            "key": key,
-            "labels": columns[key],
-            "points": k,
-            "n_valid": len(vals),
-            "mean_good_0_1": round(sum(vals) / len(vals), 6) if vals else None,
-        })
+        res.append(
+            {
+                "key": key,
+                "labels": columns[key],
+                "points": k,
+                "n_valid": len(vals),
+                "mean_good_0_1": round(sum(vals) / len(vals), 6) if vals else None,
+            }
+        )
     return res
 
 
@@ -132,8 +163,21 @@ def cell(r, key, render):
     return render(g)
 
 
-def write_truth(d: Path, *, case, fmt, files, scale, resp, items, columns, not_items,
-                missing, min_group=5, notes=""):
+def write_truth(
+    d: Path,
+    *,
+    case,
+    fmt,
+    files,
+    scale,
+    resp,
+    items,
+    columns,
+    not_items,
+    missing,
+    min_group=5,
+    notes="",
+):
     groups = None
     if any(r["group"] for r in resp):
         groups = {}
@@ -153,8 +197,9 @@ def write_truth(d: Path, *, case, fmt, files, scale, resp, items, columns, not_i
         "small_groups": sorted(g for g, c in (groups or {}).items() if c < min_group),
         "notes": notes,
     }
-    (d / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
-                                  encoding="utf-8")
+    (d / "truth.json").write_text(
+        json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def write_csv(path: Path, rows, *, delimiter=",", encoding="utf-8"):
@@ -179,8 +224,12 @@ def convert(xlsx_rows_sheets, target: Path, fmt: str):
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / (target.stem + ".xlsx")
         write_xlsx(src, xlsx_rows_sheets)
-        subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", fmt, "--outdir", tmp, str(src)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         shutil.copy(Path(tmp) / (target.stem + "." + fmt), target)
 
 
@@ -198,6 +247,7 @@ def case_dir(name: str) -> Path:
 
 # ---------------------------------------------------------------- cases
 
+
 def s01():
     """Google Forms CSV, linear scale 1-5, 5 = best, legend in the question text."""
     name = "s01_google_linear_1_5"
@@ -211,11 +261,18 @@ def s01():
     for r in resp:
         rows.append([ts(rng)] + [cell(r, k, lambda g: g + 1) for k in keys] + [r["comment"]])
     write_csv(d / "Rückmeldebogen Auftakt (Antworten) - Formularantworten 1.csv", rows)
-    write_truth(d, case=name, fmt="Google Forms CSV (comma, UTF-8)",
-                files=["Rückmeldebogen Auftakt (Antworten) - Formularantworten 1.csv"],
-                scale="1 = sehr unzufrieden ... 5 = sehr zufrieden (legend in each question)",
-                resp=resp, items=items, columns={k: [head[k], QUESTION[k]] for k in keys},
-                not_items=["Zeitstempel", free], missing=["empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="Google Forms CSV (comma, UTF-8)",
+        files=["Rückmeldebogen Auftakt (Antworten) - Formularantworten 1.csv"],
+        scale="1 = sehr unzufrieden ... 5 = sehr zufrieden (legend in each question)",
+        resp=resp,
+        items=items,
+        columns={k: [head[k], QUESTION[k]] for k in keys},
+        not_items=["Zeitstempel", free],
+        missing=["empty cell"],
+    )
 
 
 def s02():
@@ -229,15 +286,25 @@ def s02():
     head = {k: f"{stem} [{SHORT[k]}]" for k in keys}
     rows = [["Zeitstempel"] + [head[k] for k in keys] + ["Anregungen und Kritik"]]
     for r in resp:
-        rows.append([ts(rng, "07.12.2016")] + [cell(r, k, lambda g: VERBAL5[g]) for k in keys]
-                    + [r["comment"]])
+        rows.append(
+            [ts(rng, "07.12.2016")]
+            + [cell(r, k, lambda g: VERBAL5[g]) for k in keys]
+            + [r["comment"]]
+        )
     fn = "Feedback Vertiefung.csv"
     write_csv(d / fn, rows)
-    write_truth(d, case=name, fmt="Google Forms CSV, grid question (header 'Frage [Zeile]')",
-                files=[fn], scale="verbal 5-point: sehr zufrieden ... sehr unzufrieden",
-                resp=resp, items=items, columns={k: [head[k], SHORT[k]] for k in keys},
-                not_items=["Zeitstempel", "Anregungen und Kritik"],
-                missing=["weiß nicht", "empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="Google Forms CSV, grid question (header 'Frage [Zeile]')",
+        files=[fn],
+        scale="verbal 5-point: sehr zufrieden ... sehr unzufrieden",
+        resp=resp,
+        items=items,
+        columns={k: [head[k], SHORT[k]] for k in keys},
+        not_items=["Zeitstempel", "Anregungen und Kritik"],
+        missing=["weiß nicht", "empty cell"],
+    )
 
 
 def s03():
@@ -249,8 +316,10 @@ def s03():
     items["mehrwert"] = 11
     resp = draw(rng, 18, items, [""], miss_rate=0.06)
     head = {k: SHORT[k] for k in keys}
-    head["mehrwert"] = ("Wie groß war der Mehrwert der Teilnahme für Ihre Arbeit? "
-                        "(0 = gar kein Mehrwert, 10 = sehr großer Mehrwert)")
+    head["mehrwert"] = (
+        "Wie groß war der Mehrwert der Teilnahme für Ihre Arbeit? "
+        "(0 = gar kein Mehrwert, 10 = sehr großer Mehrwert)"
+    )
     meta = ["ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name"]
     free = "Was sollten wir beim nächsten Mal anders machen?"
     rows = [meta + [head[k] for k in items] + [free]]
@@ -258,31 +327,59 @@ def s03():
         row = [i, ts(rng, "20.10.2016"), ts(rng, "20.10.2016"), "anonymous", ""]
         for k in items:
             row.append(cell(r, k, (lambda g: g) if k == "mehrwert" else (lambda g: VERBAL4[g])))
-        rows.append(row + [r["comment"]])
+        rows.append([*row, r["comment"]])
     fn = "Rückmeldung Auftakt(1-18).xlsx"
     write_xlsx(d / fn, [("Sheet1", rows)])
     cols = {k: [head[k], QUESTION[k]] for k in items}
-    write_truth(d, case=name, fmt="MS Forms xlsx (German UI)", files=[fn],
-                scale="verbal 4-point (no middle) for five items; 0-10 for mehrwert",
-                resp=resp, items=items, columns=cols, not_items=meta + [free],
-                missing=["empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="MS Forms xlsx (German UI)",
+        files=[fn],
+        scale="verbal 4-point (no middle) for five items; 0-10 for mehrwert",
+        resp=resp,
+        items=items,
+        columns=cols,
+        not_items=[*meta, free],
+        missing=["empty cell"],
+    )
 
 
 def s04():
     """LimeSurvey CSV with answer codes A1..A6 and a separate legend file (A1 = best)."""
     name = "s04_limesurvey_codes_legend"
     d, rng = case_dir(name), random.Random(4)
-    keys = ["format", "struktur", "moderation", "transparenz", "umgang", "diskussionsqualitaet",
-            "erkenntnisse", "ergebnisse"]
+    keys = [
+        "format",
+        "struktur",
+        "moderation",
+        "transparenz",
+        "umgang",
+        "diskussionsqualitaet",
+        "erkenntnisse",
+        "ergebnisse",
+    ]
     items = {k: 5 for k in keys}
     resp = draw(rng, 27, items, ["A6", "", "A6"], miss_rate=0.09)
     codes = ["A5", "A4", "A3", "A2", "A1"]  # worst -> best
-    labels = ["sehr unzufrieden", "eher unzufrieden", "teils/teils", "eher zufrieden",
-              "sehr zufrieden"]
+    labels = [
+        "sehr unzufrieden",
+        "eher unzufrieden",
+        "teils/teils",
+        "eher zufrieden",
+        "sehr zufrieden",
+    ]
     stem = "Wie zufrieden waren Sie mit den folgenden Aspekten?"
     head = {k: f"{stem} [{SHORT[k]}]" for k in keys}
-    meta = ["Antwort ID", "Datum Abgeschickt", "Letzte Seite", "Start-Sprache",
-            "Zufallsstartwert", "Datum gestartet", "Datum letzte Aktivität"]
+    meta = [
+        "Antwort ID",
+        "Datum Abgeschickt",
+        "Letzte Seite",
+        "Start-Sprache",
+        "Zufallsstartwert",
+        "Datum gestartet",
+        "Datum letzte Aktivität",
+    ]
     free = "Ihre Anmerkungen"
     rows = [meta + [head[k] for k in keys] + [free]]
     for i, r in enumerate(resp, 1):
@@ -294,20 +391,35 @@ def s04():
     leg = [["Code", "Antwort"]] + [[codes[i], labels[i]] for i in range(4, -1, -1)]
     leg.append(["A6", "weiß nicht"])
     write_csv(d / "Antwortcodes_Legende.csv", leg, delimiter=";")
-    write_truth(d, case=name, fmt="LimeSurvey CSV export (semicolon), answer codes, separate "
-                "answer-code legend file", files=[fn, "Antwortcodes_Legende.csv"],
-                scale="A1 = sehr zufrieden ... A5 = sehr unzufrieden; A6 = weiß nicht (missing)",
-                resp=resp, items=items, columns={k: [head[k], SHORT[k]] for k in keys},
-                not_items=meta + [free], missing=["A6", "empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="LimeSurvey CSV export (semicolon), answer codes, separate answer-code legend file",
+        files=[fn, "Antwortcodes_Legende.csv"],
+        scale="A1 = sehr zufrieden ... A5 = sehr unzufrieden; A6 = weiß nicht (missing)",
+        resp=resp,
+        items=items,
+        columns={k: [head[k], SHORT[k]] for k in keys},
+        not_items=[*meta, free],
+        missing=["A6", "empty cell"],
+    )
 
 
 SOSCI_META_HEAD = ["CASE", "SERIAL", "REF", "QUESTNNR", "MODE", "STARTED"]
-SOSCI_META_TAIL = ["TIME_SUM", "MAILSENT", "LASTDATA", "FINISHED", "Q_VIEWER", "LASTPAGE",
-                   "MAXPAGE"]
+SOSCI_META_TAIL = [
+    "TIME_SUM",
+    "MAILSENT",
+    "LASTDATA",
+    "FINISHED",
+    "Q_VIEWER",
+    "LASTPAGE",
+    "MAXPAGE",
+]
 
 
-def sosci(name, seed, keys, k, best_is_one, value_labels, missing_codes, n, *, encoding,
-          delimiter, stamp):
+def sosci(
+    name, seed, keys, k, best_is_one, value_labels, missing_codes, n, *, encoding, delimiter, stamp
+):
     d, rng = case_dir(name), random.Random(seed)
     items = {kk: k for kk in keys}
     resp = draw(rng, n, items, missing_codes, miss_rate=0.1)
@@ -315,10 +427,14 @@ def sosci(name, seed, keys, k, best_is_one, value_labels, missing_codes, n, *, e
     render = (lambda g: k - g) if best_is_one else (lambda g: g + 1)
     rows = [SOSCI_META_HEAD + [var[kk] for kk in keys] + ["FB02_01"] + SOSCI_META_TAIL]
     for i, r in enumerate(resp):
-        t = f"2017-02-15 {rng.randint(17, 20):02d}:{rng.randint(10, 59):02d}:{rng.randint(10, 59):02d}"
-        rows.append([40 + i, "", "", "rueckmeldung", "interview", t]
-                    + [cell(r, kk, render) for kk in keys] + [r["comment"]]
-                    + [rng.randint(90, 600), "", t, 1, 0, 3, 3])
+        hh, mm, ss = rng.randint(17, 20), rng.randint(10, 59), rng.randint(10, 59)
+        t = f"2017-02-15 {hh:02d}:{mm:02d}:{ss:02d}"
+        rows.append(
+            [40 + i, "", "", "rueckmeldung", "interview", t]
+            + [cell(r, kk, render) for kk in keys]
+            + [r["comment"]]
+            + [rng.randint(90, 600), "", t, 1, 0, 3, 3]
+        )
     fdata = f"data_rueckmeldung_{stamp}.csv"
     write_csv(d / fdata, rows, delimiter=delimiter, encoding=encoding)
     vrows = [["VAR", "TYPE", "LABEL", "INPUT", "QUESTION"]]
@@ -339,44 +455,92 @@ def sosci(name, seed, keys, k, best_is_one, value_labels, missing_codes, n, *, e
 def s05():
     """SoSci Survey, UTF-16 tab, 1 = sehr zufrieden (best) ... 5, -9 and -1 missing."""
     name = "s05_sosci_utf16_reversed"
-    keys = ["format", "struktur", "moderation", "transparenz", "umgang", "informationsmaterial",
-            "ergebnisse"]
-    vl = [(1, "sehr zufrieden"), (2, "eher zufrieden"), (3, "teils/teils"),
-          (4, "eher unzufrieden"), (5, "sehr unzufrieden"), (-1, "weiß nicht"),
-          (-9, "nicht beantwortet")]
+    keys = [
+        "format",
+        "struktur",
+        "moderation",
+        "transparenz",
+        "umgang",
+        "informationsmaterial",
+        "ergebnisse",
+    ]
+    vl = [
+        (1, "sehr zufrieden"),
+        (2, "eher zufrieden"),
+        (3, "teils/teils"),
+        (4, "eher unzufrieden"),
+        (5, "sehr unzufrieden"),
+        (-1, "weiß nicht"),
+        (-9, "nicht beantwortet"),
+    ]
     stamp = "2017-02-16_09-12"
-    d, resp, items, var = sosci(name, 5, keys, 5, True, vl, ["-9", "-1", "-9"], 24,
-                                encoding="utf-16", delimiter="\t", stamp=stamp)
-    write_truth(d, case=name, fmt="SoSci Survey export: data/variables/values tables, "
-                "tab-separated UTF-16 with BOM",
-                files=sorted(p.name for p in d.iterdir() if p.suffix == ".csv"),
-                scale="values table: 1 = sehr zufrieden ... 5 = sehr unzufrieden; "
-                "-1 = weiß nicht, -9 = nicht beantwortet",
-                resp=resp, items=items,
-                columns={k: [var[k], f"Zufriedenheit: {SHORT[k]}", QUESTION[k]] for k in keys},
-                not_items=SOSCI_META_HEAD + ["FB02_01"] + SOSCI_META_TAIL,
-                missing=["-9", "-1"])
+    d, resp, items, var = sosci(
+        name,
+        5,
+        keys,
+        5,
+        True,
+        vl,
+        ["-9", "-1", "-9"],
+        24,
+        encoding="utf-16",
+        delimiter="\t",
+        stamp=stamp,
+    )
+    write_truth(
+        d,
+        case=name,
+        fmt="SoSci Survey export: data/variables/values tables, tab-separated UTF-16 with BOM",
+        files=sorted(p.name for p in d.iterdir() if p.suffix == ".csv"),
+        scale="values table: 1 = sehr zufrieden ... 5 = sehr unzufrieden; "
+        "-1 = weiß nicht, -9 = nicht beantwortet",
+        resp=resp,
+        items=items,
+        columns={k: [var[k], f"Zufriedenheit: {SHORT[k]}", QUESTION[k]] for k in keys},
+        not_items=[*SOSCI_META_HEAD, "FB02_01", *SOSCI_META_TAIL],
+        missing=["-9", "-1"],
+    )
 
 
 def s06():
     """SoSci Survey, semicolon UTF-8, 7-point 1 = worst, -99 missing."""
     name = "s06_sosci_7point"
-    keys = ["moderation", "umgang", "diskussionsqualitaet", "erkenntnisse", "ergebnisse",
-            "mehrwert"]
-    vl = [(1, "überhaupt nicht zufrieden"), (2, "2"), (3, "3"), (4, "4"), (5, "5"), (6, "6"),
-          (7, "voll und ganz zufrieden"), (-99, "keine Angabe"), (-9, "nicht beantwortet")]
+    keys = [
+        "moderation",
+        "umgang",
+        "diskussionsqualitaet",
+        "erkenntnisse",
+        "ergebnisse",
+        "mehrwert",
+    ]
+    vl = [
+        (1, "überhaupt nicht zufrieden"),
+        (2, "2"),
+        (3, "3"),
+        (4, "4"),
+        (5, "5"),
+        (6, "6"),
+        (7, "voll und ganz zufrieden"),
+        (-99, "keine Angabe"),
+        (-9, "nicht beantwortet"),
+    ]
     stamp = "2016-12-08_14-03"
-    d, resp, items, var = sosci(name, 6, keys, 7, False, vl, ["-99", "-9"], 21,
-                                encoding="utf-8", delimiter=";", stamp=stamp)
-    write_truth(d, case=name, fmt="SoSci Survey export: data/variables/values tables, "
-                "semicolon UTF-8", files=sorted(p.name for p in d.iterdir()
-                                               if p.suffix == ".csv"),
-                scale="7-point: 1 = überhaupt nicht zufrieden ... 7 = voll und ganz zufrieden; "
-                "-99 = keine Angabe, -9 = nicht beantwortet",
-                resp=resp, items=items,
-                columns={k: [var[k], f"Zufriedenheit: {SHORT[k]}", QUESTION[k]] for k in keys},
-                not_items=SOSCI_META_HEAD + ["FB02_01"] + SOSCI_META_TAIL,
-                missing=["-99", "-9"])
+    d, resp, items, var = sosci(
+        name, 6, keys, 7, False, vl, ["-99", "-9"], 21, encoding="utf-8", delimiter=";", stamp=stamp
+    )
+    write_truth(
+        d,
+        case=name,
+        fmt="SoSci Survey export: data/variables/values tables, semicolon UTF-8",
+        files=sorted(p.name for p in d.iterdir() if p.suffix == ".csv"),
+        scale="7-point: 1 = überhaupt nicht zufrieden ... 7 = voll und ganz zufrieden; "
+        "-99 = keine Angabe, -9 = nicht beantwortet",
+        resp=resp,
+        items=items,
+        columns={k: [var[k], f"Zufriedenheit: {SHORT[k]}", QUESTION[k]] for k in keys},
+        not_items=[*SOSCI_META_HEAD, "FB02_01", *SOSCI_META_TAIL],
+        missing=["-99", "-9"],
+    )
 
 
 GROUPS_A = {"Kommune": 7, "Ehrenamt": 8, "Jobcenter": 5, "Geflüchtete": 3}
@@ -389,48 +553,77 @@ def s07():
     keys = KEYS
     items = {k: 6 for k in keys}
     resp = draw(rng, 0, items, ["k.A.", "", ""], groups=GROUPS_A)
-    rows = [["Rückmeldebögen Auftaktveranstaltung 20.10.2016"],
-            ["Bewertung in Schulnoten: 1 = sehr gut, 2 = gut, 3 = befriedigend, "
-             "4 = ausreichend, 5 = mangelhaft, 6 = ungenügend"],
-            [],
-            ["Bogen-Nr.", "Gruppe"] + [SHORT[k] for k in keys] + ["Anmerkungen"]]
+    rows = [
+        ["Rückmeldebögen Auftaktveranstaltung 20.10.2016"],
+        [
+            "Bewertung in Schulnoten: 1 = sehr gut, 2 = gut, 3 = befriedigend, "
+            "4 = ausreichend, 5 = mangelhaft, 6 = ungenügend"
+        ],
+        [],
+        ["Bogen-Nr.", "Gruppe"] + [SHORT[k] for k in keys] + ["Anmerkungen"],
+    ]
     for i, r in enumerate(resp, 1):
-        rows.append([i, r["group"]] + [cell(r, k, lambda g: 6 - g) for k in keys]
-                    + [r["comment"]])
+        rows.append([i, r["group"]] + [cell(r, k, lambda g: 6 - g) for k in keys] + [r["comment"]])
     fn = "Rueckmeldeboegen_abgetippt.xlsx"
     write_xlsx(d / fn, [("Rückmeldungen", rows)])
-    write_truth(d, case=name, fmt="paper forms typed into Excel, title + legend rows above "
-                "the header", files=[fn],
-                scale="school grades 1 = sehr gut ... 6 = ungenügend (legend in row 2)",
-                resp=resp, items=items, columns={k: [SHORT[k]] for k in keys},
-                not_items=["Bogen-Nr.", "Gruppe", "Anmerkungen"], missing=["k.A.", "empty cell"],
-                notes="group 'Geflüchtete' has 3 respondents: the data keeps it, the report "
-                "(survey_items per group) must suppress it")
+    write_truth(
+        d,
+        case=name,
+        fmt="paper forms typed into Excel, title + legend rows above the header",
+        files=[fn],
+        scale="school grades 1 = sehr gut ... 6 = ungenügend (legend in row 2)",
+        resp=resp,
+        items=items,
+        columns={k: [SHORT[k]] for k in keys},
+        not_items=["Bogen-Nr.", "Gruppe", "Anmerkungen"],
+        missing=["k.A.", "empty cell"],
+        notes="group 'Geflüchtete' has 3 respondents: the data keeps it, the report "
+        "(survey_items per group) must suppress it",
+    )
 
 
 def s08():
     """Paper into Excel, legend in a second sheet 'Legende', 1 = sehr zufrieden."""
     name = "s08_paper_legend_sheet"
     d, rng = case_dir(name), random.Random(8)
-    keys = ["format", "struktur", "moderation", "transparenz", "informationsmaterial",
-            "ergebnisse", "mehrwert"]
+    keys = [
+        "format",
+        "struktur",
+        "moderation",
+        "transparenz",
+        "informationsmaterial",
+        "ergebnisse",
+        "mehrwert",
+    ]
     items = {k: 5 for k in keys}
     groups = {"Kommune": 6, "Ehrenamt": 9, "Bildungsträger": 5, "Jobcenter": 6}
     resp = draw(rng, 0, items, ["weiß nicht", ""], groups=groups)
     rows = [["Nr.", "Institution"] + [SHORT[k] for k in keys] + ["Sonstige Anmerkungen"]]
     for i, r in enumerate(resp, 1):
-        rows.append([i, r["group"]] + [cell(r, k, lambda g: 5 - g) for k in keys]
-                    + [r["comment"]])
-    legend = [["Wert", "Bedeutung"], [1, "sehr zufrieden"], [2, "eher zufrieden"],
-              [3, "teils/teils"], [4, "eher unzufrieden"], [5, "sehr unzufrieden"],
-              ["weiß nicht", "keine Bewertung"]]
+        rows.append([i, r["group"]] + [cell(r, k, lambda g: 5 - g) for k in keys] + [r["comment"]])
+    legend = [
+        ["Wert", "Bedeutung"],
+        [1, "sehr zufrieden"],
+        [2, "eher zufrieden"],
+        [3, "teils/teils"],
+        [4, "eher unzufrieden"],
+        [5, "sehr unzufrieden"],
+        ["weiß nicht", "keine Bewertung"],
+    ]
     fn = "Auswertung Feedbackbögen Vertiefung.xlsx"
     write_xlsx(d / fn, [("Feedback", rows), ("Legende", legend)])
-    write_truth(d, case=name, fmt="paper forms typed into Excel, legend in sheet 'Legende'",
-                files=[fn], scale="1 = sehr zufrieden ... 5 = sehr unzufrieden (sheet Legende)",
-                resp=resp, items=items, columns={k: [SHORT[k]] for k in keys},
-                not_items=["Nr.", "Institution", "Sonstige Anmerkungen"],
-                missing=["weiß nicht", "empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="paper forms typed into Excel, legend in sheet 'Legende'",
+        files=[fn],
+        scale="1 = sehr zufrieden ... 5 = sehr unzufrieden (sheet Legende)",
+        resp=resp,
+        items=items,
+        columns={k: [SHORT[k]] for k in keys},
+        not_items=["Nr.", "Institution", "Sonstige Anmerkungen"],
+        missing=["weiß nicht", "empty cell"],
+    )
 
 
 def s09():
@@ -447,10 +640,18 @@ def s09():
         rows.append([r["group"]] + [cell(r, k, lambda g: 4 - g) for k in keys] + [r["comment"]])
     fn = "Rueckmeldung_Workshop.ods"
     convert([("Tabelle1", rows)], d / fn, "ods")
-    write_truth(d, case=name, fmt="paper forms typed into a LibreOffice .ods", files=[fn],
-                scale="4-point, 1 = sehr gut ... 4 = schlecht (legend in every header)",
-                resp=resp, items=items, columns={k: [head[k], SHORT[k]] for k in keys},
-                not_items=["Gruppe", "Bemerkungen"], missing=["k.A.", "empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="paper forms typed into a LibreOffice .ods",
+        files=[fn],
+        scale="4-point, 1 = sehr gut ... 4 = schlecht (legend in every header)",
+        resp=resp,
+        items=items,
+        columns={k: [head[k], SHORT[k]] for k in keys},
+        not_items=["Gruppe", "Bemerkungen"],
+        missing=["k.A.", "empty cell"],
+    )
 
 
 def s10():
@@ -461,40 +662,66 @@ def s10():
     items = {k: 5 for k in keys}
     groups = {"Kommune": 5, "Ehrenamt": 6, "Kirchen": 5, "Betriebe": 5}
     resp = draw(rng, 0, items, ["k.A.", ""], groups=groups)
-    rows = [["Skala: 1 = sehr unzufrieden, 2 = unzufrieden, 3 = teils/teils, "
-             "4 = zufrieden, 5 = sehr zufrieden"],
-            ["Lfd. Nr.", "Bereich"] + [SHORT[k] for k in keys] + ["Kommentar"]]
+    rows = [
+        [
+            "Skala: 1 = sehr unzufrieden, 2 = unzufrieden, 3 = teils/teils, "
+            "4 = zufrieden, 5 = sehr zufrieden"
+        ],
+        ["Lfd. Nr.", "Bereich"] + [SHORT[k] for k in keys] + ["Kommentar"],
+    ]
     for i, r in enumerate(resp, 1):
-        rows.append([i, r["group"]] + [cell(r, k, lambda g: g + 1) for k in keys]
-                    + [r["comment"]])
+        rows.append([i, r["group"]] + [cell(r, k, lambda g: g + 1) for k in keys] + [r["comment"]])
     fn = "Rueckmeldeboegen_2017.xls"
     convert([("Tabelle1", rows)], d / fn, "xls")
-    write_truth(d, case=name, fmt="paper forms typed into Excel 97 .xls, legend row above "
-                "the header", files=[fn], scale="1 = sehr unzufrieden ... 5 = sehr zufrieden",
-                resp=resp, items=items, columns={k: [SHORT[k]] for k in keys},
-                not_items=["Lfd. Nr.", "Bereich", "Kommentar"], missing=["k.A.", "empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="paper forms typed into Excel 97 .xls, legend row above the header",
+        files=[fn],
+        scale="1 = sehr unzufrieden ... 5 = sehr zufrieden",
+        resp=resp,
+        items=items,
+        columns={k: [SHORT[k]] for k in keys},
+        not_items=["Lfd. Nr.", "Bereich", "Kommentar"],
+        missing=["k.A.", "empty cell"],
+    )
 
 
 def s11():
     """Paper, verbal answers only (no numbers), group + comments."""
     name = "s11_paper_verbal5"
     d, rng = case_dir(name), random.Random(11)
-    keys = ["format", "struktur", "moderation", "umgang", "diskussionsqualitaet", "ergebnisse",
-            "mehrwert"]
+    keys = [
+        "format",
+        "struktur",
+        "moderation",
+        "umgang",
+        "diskussionsqualitaet",
+        "ergebnisse",
+        "mehrwert",
+    ]
     items = {k: 5 for k in keys}
     groups = {"Kommune": 6, "Ehrenamt": 7, "Geflüchtete": 6, "Jobcenter": 5}
     resp = draw(rng, 0, items, ["weiß nicht", "k.A.", ""], groups=groups)
     rows = [["Teilnehmergruppe"] + [SHORT[k] for k in keys] + ["Freitext"]]
     for r in resp:
-        rows.append([r["group"]] + [cell(r, k, lambda g: VERBAL5[g]) for k in keys]
-                    + [r["comment"]])
+        rows.append(
+            [r["group"]] + [cell(r, k, lambda g: VERBAL5[g]) for k in keys] + [r["comment"]]
+        )
     fn = "Feedback_Abschluss.xlsx"
     write_xlsx(d / fn, [("Tabelle1", rows)])
-    write_truth(d, case=name, fmt="paper forms typed into Excel, verbal answers",
-                files=[fn], scale="verbal 5-point: sehr zufrieden ... sehr unzufrieden",
-                resp=resp, items=items, columns={k: [SHORT[k]] for k in keys},
-                not_items=["Teilnehmergruppe", "Freitext"],
-                missing=["weiß nicht", "k.A.", "empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="paper forms typed into Excel, verbal answers",
+        files=[fn],
+        scale="verbal 5-point: sehr zufrieden ... sehr unzufrieden",
+        resp=resp,
+        items=items,
+        columns={k: [SHORT[k]] for k in keys},
+        not_items=["Teilnehmergruppe", "Freitext"],
+        missing=["weiß nicht", "k.A.", "empty cell"],
+    )
 
 
 def s12():
@@ -504,26 +731,44 @@ def s12():
     keys = ["format", "moderation", "transparenz", "erkenntnisse", "mehrwert"]
     items = {k: 11 for k in keys}
     resp = draw(rng, 22, items, [""])
-    head = {k: f"{QUESTION[k]} (0 = überhaupt nicht zufrieden, 10 = äußerst zufrieden)"
-            for k in keys}
+    head = {
+        k: f"{QUESTION[k]} (0 = überhaupt nicht zufrieden, 10 = äußerst zufrieden)" for k in keys
+    }
     rows = [["Zeitstempel"] + [head[k] for k in keys] + ["Ihr Kommentar"]]
     for r in resp:
-        rows.append([ts(rng, "15.02.2017")] + [cell(r, k, lambda g: g) for k in keys]
-                    + [r["comment"]])
+        rows.append(
+            [ts(rng, "15.02.2017")] + [cell(r, k, lambda g: g) for k in keys] + [r["comment"]]
+        )
     fn = "Zufriedenheit 0-10 (Antworten).csv"
     write_csv(d / fn, rows)
-    write_truth(d, case=name, fmt="Google Forms CSV, linear scale 0-10", files=[fn],
-                scale="0 = überhaupt nicht zufrieden ... 10 = äußerst zufrieden",
-                resp=resp, items=items, columns={k: [head[k], QUESTION[k]] for k in keys},
-                not_items=["Zeitstempel", "Ihr Kommentar"], missing=["empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="Google Forms CSV, linear scale 0-10",
+        files=[fn],
+        scale="0 = überhaupt nicht zufrieden ... 10 = äußerst zufrieden",
+        resp=resp,
+        items=items,
+        columns={k: [head[k], QUESTION[k]] for k in keys},
+        not_items=["Zeitstempel", "Ihr Kommentar"],
+        missing=["empty cell"],
+    )
 
 
 def s13():
     """MS Forms xlsx (English UI), numeric 1-5 with '(1 = sehr gut, 5 = schlecht)'."""
     name = "s13_msforms_en_1good"
     d, rng = case_dir(name), random.Random(13)
-    keys = ["struktur", "moderation", "transparenz", "umgang", "informationsmaterial",
-            "diskussionsqualitaet", "erkenntnisse", "ergebnisse"]
+    keys = [
+        "struktur",
+        "moderation",
+        "transparenz",
+        "umgang",
+        "informationsmaterial",
+        "diskussionsqualitaet",
+        "erkenntnisse",
+        "ergebnisse",
+    ]
     items = {k: 5 for k in keys}
     resp = draw(rng, 19, items, [""], miss_rate=0.05)
     head = {k: f"Bitte bewerten Sie: {SHORT[k]} (1 = sehr gut, 5 = schlecht)" for k in keys}
@@ -532,14 +777,25 @@ def s13():
     rows = [meta + [head[k] for k in keys] + [free]]
     for i, r in enumerate(resp, 1):
         t = f"3/14/24 {rng.randint(17, 20)}:{rng.randint(10, 59)}:{rng.randint(10, 59)}"
-        rows.append([i, t, t, "anonymous", "", ""] + [cell(r, k, lambda g: 5 - g) for k in keys]
-                    + [r["comment"]])
+        rows.append(
+            [i, t, t, "anonymous", "", ""]
+            + [cell(r, k, lambda g: 5 - g) for k in keys]
+            + [r["comment"]]
+        )
     fn = "Feedback Integrationsdialog(1-19).xlsx"
     write_xlsx(d / fn, [("Sheet1", rows)])
-    write_truth(d, case=name, fmt="MS Forms xlsx (English UI)", files=[fn],
-                scale="1 = sehr gut ... 5 = schlecht (legend in each question)",
-                resp=resp, items=items, columns={k: [head[k], SHORT[k]] for k in keys},
-                not_items=meta + [free], missing=["empty cell"])
+    write_truth(
+        d,
+        case=name,
+        fmt="MS Forms xlsx (English UI)",
+        files=[fn],
+        scale="1 = sehr gut ... 5 = schlecht (legend in each question)",
+        resp=resp,
+        items=items,
+        columns={k: [head[k], SHORT[k]] for k in keys},
+        not_items=[*meta, free],
+        missing=["empty cell"],
+    )
 
 
 def s14():
@@ -550,27 +806,36 @@ def s14():
     items = {k: 5 for k in keys}
     groups = {"Kommune": 5, "Ehrenamt": 6, "Migrantenorganisationen": 5, "Jobcenter": 5}
     resp = draw(rng, 0, items, ["k.A.", "", "-"], groups=groups)
-    rows = [["Rückmeldebogen Arbeitskreis Wohnen — 1 = sehr zufrieden, 2 = zufrieden, "
-             "3 = teils/teils, 4 = unzufrieden, 5 = sehr unzufrieden"],
-            ["Nr.", "Akteursgruppe"] + [SHORT[k] for k in keys] + ["Bemerkung"]]
+    rows = [
+        [
+            "Rückmeldebogen Arbeitskreis Wohnen — 1 = sehr zufrieden, 2 = zufrieden, "
+            "3 = teils/teils, 4 = unzufrieden, 5 = sehr unzufrieden"
+        ],
+        ["Nr.", "Akteursgruppe"] + [SHORT[k] for k in keys] + ["Bemerkung"],
+    ]
     for i, r in enumerate(resp, 1):
-        rows.append([i, r["group"]] + [cell(r, k, lambda g: 5 - g) for k in keys]
-                    + [r["comment"]])
+        rows.append([i, r["group"]] + [cell(r, k, lambda g: 5 - g) for k in keys] + [r["comment"]])
     means = []
     for k in keys:
         v = [5 - r["g"][k] for r in resp if r["g"][k] is not None]
         means.append(round(sum(v) / len(v), 2))
     rows.append([])
-    rows.append(["Mittelwert", ""] + means + [""])
+    rows.append(["Mittelwert", "", *means, ""])
     fn = "Rueckmeldung_AK_Wohnen.xlsx"
     write_xlsx(d / fn, [("Auswertung", rows)])
-    write_truth(d, case=name, fmt="paper forms typed into Excel, legend row, averages row "
-                "below the data", files=[fn],
-                scale="1 = sehr zufrieden ... 5 = sehr unzufrieden (legend in row 1)",
-                resp=resp, items=items, columns={k: [SHORT[k]] for k in keys},
-                not_items=["Nr.", "Akteursgruppe", "Bemerkung", "row 'Mittelwert'"],
-                missing=["k.A.", "-", "empty cell"],
-                notes="the 'Mittelwert' row is not a respondent")
+    write_truth(
+        d,
+        case=name,
+        fmt="paper forms typed into Excel, legend row, averages row below the data",
+        files=[fn],
+        scale="1 = sehr zufrieden ... 5 = sehr unzufrieden (legend in row 1)",
+        resp=resp,
+        items=items,
+        columns={k: [SHORT[k]] for k in keys},
+        not_items=["Nr.", "Akteursgruppe", "Bemerkung", "row 'Mittelwert'"],
+        missing=["k.A.", "-", "empty cell"],
+        notes="the 'Mittelwert' row is not a respondent",
+    )
 
 
 def main():
