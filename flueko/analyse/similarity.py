@@ -290,8 +290,13 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
     )
 
 
-def _lcs(rows: list[str], cols: list[str]) -> np.ndarray:
-    return process.cdist(rows, cols, scorer=LCSseq.similarity, dtype=np.int32, workers=-1)
+PARALLEL_CELLS = 1_000_000  # smallest cdist (rows × cols) worth starting threads for
+
+
+def _lcs(rows: list[str], cols: list[str], cutoff: int | None = None) -> np.ndarray:
+    workers = -1 if len(rows) * len(cols) >= PARALLEL_CELLS else 1
+    kw = {"dtype": np.int32, "score_cutoff": cutoff, "workers": workers}
+    return process.cdist(rows, cols, scorer=LCSseq.similarity, **kw)
 
 
 def _stem_block(enc: _Encoded, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -329,13 +334,8 @@ def _add_stem_scores(
     """Raise ``m`` (a chunk of :func:`similar_pairs`, rows × cols) to the stem overlap where it
     reaches ``cutoff``. Only pairs sharing two counted stems (a cheap ``cdist`` of the counting
     strings, an upper bound) are scored."""
-    bound = process.cdist(
-        [enc.all_c[i] for i in rows.tolist()],
-        [enc.all_c[i] for i in cols.tolist()],
-        scorer=LCSseq.similarity,
-        dtype=np.int32,
-        score_cutoff=2,
-        workers=-1,
+    bound = _lcs(
+        [enc.all_c[i] for i in rows.tolist()], [enc.all_c[i] for i in cols.tolist()], cutoff=2
     )
     r, c = np.nonzero(bound)
     keep = (c > r) & (m[r, c] < cutoff)
@@ -483,24 +483,29 @@ def similar_pairs(
         score = fuzz.ratio
     seen: set[tuple[int, int]] = set()
     pairs: list[tuple[int, int, int]] = []
+    # ratio ≥ cutoff needs longer × cutoff ≤ shorter × (200 - cutoff): blocks sorted by length
+    windowed = score is fuzz.ratio and 0 < cutoff <= 100
+    length = np.array([len(t) for t in strings], dtype=np.int64)
     for members in blocks.values():
         if len(members) < 2:
             continue
         idx = np.asarray(members)
-        choices = [strings[i] for i in members]
+        idx = idx[np.argsort(length[idx], kind="stable")] if windowed else idx
+        choices = [strings[i] for i in idx.tolist()]
+        lens = length[idx]
         step = min(CHUNK, max(64, -(-len(members) // CHUNKS_PER_BLOCK)))
         for start in range(0, len(members), step):
             rows = choices[start : start + step]
             # only the upper triangle: compare a chunk with itself and everything after it
             cols = choices[start:]
-            m = process.cdist(
-                rows,
-                cols,
-                scorer=score,
-                dtype=np.uint8,
-                score_cutoff=cutoff,
-                workers=-1,
-            )
+            end = len(cols)
+            if windowed:
+                longest = int(lens[start : start + step].max()) * (200 - cutoff)
+                end = int(np.searchsorted(lens[start:] * cutoff, longest, side="right"))
+            m = np.zeros((len(rows), len(cols)), dtype=np.uint8)
+            workers = -1 if len(rows) * end >= PARALLEL_CELLS else 1
+            kw = {"dtype": np.uint8, "score_cutoff": cutoff, "workers": workers}
+            m[:, :end] = process.cdist(rows, cols[:end], scorer=score, **kw)
             if stem:
                 _add_stem_scores(m, enc, idx[start : start + step], idx[start:], cutoff=cutoff)
             r, c = np.nonzero(m)
