@@ -141,6 +141,12 @@ def candidate_measures(
         for c, i in zip(df[schema.CARD_ID].tolist(), col[schema.IDEA_ID], strict=True)
     ]
     data: dict[str, list] = {c: [] for c in _CANDIDATE_COLUMNS}
+    fields, groups_of, ideas = col[schema.FIELD], col[schema.GROUP], col[schema.IDEA_ID]
+    sources = [
+        (data[c], col[c]) for c in (schema.SOURCE_FILE, schema.SOURCE_SHEET, schema.SOURCE_CELL)
+    ]
+    out_field, out_title, out_votes = data[schema.FIELD], data[schema.TITLE], data[schema.VOTES]
+    out_n, out_ng, out_groups = data[N_IDEAS], data[N_GROUPS], data[GROUPS]
     for lo, hi in itertools.pairwise(bounds):
         if lo == hi:
             continue
@@ -148,18 +154,27 @@ def candidate_measures(
         first = pos[0]
         data[schema.ROUND].append(col[schema.ROUND][first])
         data[schema.CLUSTER_ID].append(col[schema.CLUSTER_ID][first])
-        data[schema.FIELD].append(_majority_field(pos, col[schema.FIELD], votes, order))
-        data[schema.TITLE].append(
-            _title(pos, col[schema.IDEA_ID], texts, votes, idea_str, manual_title)
-        )
-        data[schema.VOTES].append(_card_votes(pos, card, votes))
-        groups = [col[schema.GROUP][i] for i in pos]
-        data[N_IDEAS].append(len(pos))
-        data[N_GROUPS].append(len({g for g in groups if not _missing(g)}))
-        data[GROUPS].append(_join(groups))
+        out_title.append(_title(pos, ideas, texts, votes, idea_str, manual_title))
+        out_n.append(hi - lo)
+        if hi - lo == 1:  # a lone idea (most clusters): its own values, as below
+            f, g, v = fields[first], groups_of[first], votes[first]
+            out_field.append(None if _missing(f) else f)
+            out_votes.append(None if v is None or _missing(card[first]) else v)
+            out_ng.append(0 if _missing(g) else 1)
+            out_groups.append(g if isinstance(g, str) and g else None)
+            data[schema.IDEA_IDS].append(idea_str[first])
+            for out_col, values in sources:
+                x = values[first]
+                out_col.append(x if isinstance(x, str) and x else None)
+            continue
+        out_field.append(_majority_field(pos, fields, votes, order))
+        out_votes.append(_card_votes(pos, card, votes))
+        groups = [groups_of[i] for i in pos]
+        out_ng.append(len({g for g in groups if not _missing(g)}))
+        out_groups.append(_join(groups))
         data[schema.IDEA_IDS].append("; ".join(idea_str[i] for i in pos))
-        for c in (schema.SOURCE_FILE, schema.SOURCE_SHEET, schema.SOURCE_CELL):
-            data[c].append(_join(col[c][i] for i in pos))
+        for out_col, values in sources:
+            out_col.append(_join(values[i] for i in pos))
     columns = _MEASURE_COLUMNS
     out = pd.DataFrame(data, columns=_CANDIDATE_COLUMNS)
     out[schema.MEASURE_ID] = _unique_ids(out)
@@ -227,6 +242,8 @@ SIMD_MAX_LEN = 64
 """rapidfuzz compares many strings of at most this length at once (SIMD): ~5× faster."""
 CENTRALITY_CELLS = 16_000_000
 """Largest score matrix :func:`_centrality` builds at once (bytes)."""
+PARALLEL_CELLS = 1_000_000
+"""Smallest ``cdist`` run on all cores: for fewer cells starting the threads costs more."""
 
 
 def _centrality(rows: list[str], cols: list[str]) -> list[int]:
@@ -259,12 +276,10 @@ def _centrality(rows: list[str], cols: list[str]) -> list[int]:
             choices = r_str if transpose else c_str
             step = max(1, CENTRALITY_CELLS // len(choices))
             for lo in range(0, len(queries), step):
+                block = queries[lo : lo + step]
+                workers = -1 if len(block) * len(choices) >= PARALLEL_CELLS else 1
                 m = process.cdist(
-                    queries[lo : lo + step],
-                    choices,
-                    scorer=fuzz.ratio,
-                    dtype=np.uint8,
-                    workers=-1,
+                    block, choices, scorer=fuzz.ratio, dtype=np.uint8, workers=workers
                 )
                 if transpose:  # m: cols × rows
                     total[r_idx] += _weighted_sum(m, w[lo : lo + step], axis=0)
