@@ -291,6 +291,18 @@ def field_matches(text: str, tax: Taxonomy) -> tuple[dict[str, int], dict[str, l
     )
 
 
+def field_hits(text: str, tax: Taxonomy) -> list[tuple[str, int, dict[int, tuple[int, str]]]]:
+    """Per field with a match (taxonomy order): key, :func:`field_scores` score and the hits
+    that :func:`terms_of` turns into that field's :func:`match_field_terms` stems."""
+    folded = fold(text)
+    if not folded:
+        return []
+    return [(key, sum(weights.values()), hits) for key, weights, hits in _matcher(tax).scan(folded)]
+
+
+terms_of = _terms
+
+
 def _word_index(starts: list[int], pos: int) -> int:
     return bisect_right(starts, pos) - 1
 

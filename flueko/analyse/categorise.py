@@ -22,7 +22,7 @@ import pandas as pd
 
 from flueko import schema
 from flueko.taxonomy import Taxonomy
-from flueko.taxonomy_match import field_for_group, field_matches
+from flueko.taxonomy_match import field_for_group, field_hits, terms_of
 
 MANUAL = "manual"
 RULE = "rule"
@@ -32,6 +32,17 @@ DEFAULT = "default"
 CONF_MANUAL = 1.0
 CONF_GROUP = 0.5
 CONF_DEFAULT = 0.0
+
+
+_ORDERS: dict[int, tuple[Taxonomy, dict[str, int]]] = {}
+
+
+def _order(tax: Taxonomy) -> dict[str, int]:
+    """Field key → position in taxonomy order (kept per taxonomy object)."""
+    cached = _ORDERS.get(id(tax))
+    if cached is None or cached[0] is not tax:
+        cached = _ORDERS[id(tax)] = (tax, {k: i for i, k in enumerate(tax.field_keys)})
+    return cached[1]
 
 
 def classify_text(text: str, group_field: str | None, tax: Taxonomy) -> tuple[str, str, float, str]:
@@ -46,16 +57,16 @@ def classify_text(text: str, group_field: str | None, tax: Taxonomy) -> tuple[st
     tax
         The taxonomy in force.
     """
-    scores, matched = field_matches(text, tax)
-    if scores:
-        order = {k: i for i, k in enumerate(tax.field_keys)}
+    found = field_hits(text, tax)
+    if found:
+        scores = {k: score for k, score, _ in found}
         s1 = max(scores.values())
         best = [k for k, v in scores.items() if v == s1]
         # ties go to the group's own field, else to the first field in taxonomy order
-        field = group_field if group_field in best else min(best, key=order.__getitem__)
+        field = group_field if group_field in best else min(best, key=_order(tax).__getitem__)
         s2 = max((v for k, v in scores.items() if k != field), default=0)
         conf = 0.3 + 0.6 * (s1 - s2) / s1 + (0.1 if field == group_field else 0.0)
-        terms = matched.get(field, [])
+        terms = terms_of({k: hits for k, _, hits in found}[field])  # only the field's stems
         return field, RULE, round(min(conf, 1.0), 3), "; ".join(terms)
     if group_field is not None:
         return group_field, GROUP, CONF_GROUP, ""
