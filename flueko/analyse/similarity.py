@@ -243,7 +243,7 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
     top = float(np.log1p(n)) if n > 1 else 1.0
     common = max(RARE_DF, COMMON_SHARE * n)
     # per key and role (whole word / part): its weighted and its counting characters
-    code: dict[tuple[str, bool], tuple[str, str]] = {}
+    code: dict[tuple[int, bool], tuple[str, str]] = {}
     index: dict[str, int] = {}
     reps_of = np.zeros((len(df), 2), dtype=np.int64)
     once_of = np.zeros((len(df), 2), dtype=np.int64)
@@ -254,7 +254,7 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
         for part in (False, True):
             reps = max(1, round(w * (PART_WEIGHT if part else 1.0)))
             once = 0 if d > common else 2 if d <= RARE_DF and not part else 1
-            code[k, part] = (ch * reps, ch * once)
+            code[i, part] = (ch * reps, ch * once)
             reps_of[i, int(part)] = reps
             once_of[i, int(part)] = once
     all_w, whole_w, all_c, whole_c = [], [], [], []
@@ -263,16 +263,16 @@ def _encode(texts: list[str], keys: list[dict[str, bool]] | None = None) -> _Enc
     ent_key: list[int] = []
     ent_part: list[bool] = []
     for t, ks in enumerate(keys):
-        all_codes = sorted(code[item] for item in ks.items())
-        whole_codes = sorted(code[k, False] for k, part in ks.items() if not part)
+        items = sorted((index[k], part) for k, part in ks.items())  # = by key character
+        all_codes = [code[item] for item in items]
+        whole_codes = [code[item] for item in items if not item[1]]
         all_w.append("".join(c[0] for c in all_codes))
         whole_w.append("".join(c[0] for c in whole_codes))
         all_c.append("".join(c[1] for c in all_codes))
         whole_c.append("".join(c[1] for c in whole_codes))
         length[t] = sum(len(c[0]) for c in whole_codes)
-        for i, part in sorted((index[k], part) for k, part in ks.items()):
-            ent_key.append(i)
-            ent_part.append(part)
+        ent_key.extend(i for i, _ in items)
+        ent_part.extend(part for _, part in items)
         start[t + 1] = len(ent_key)
     return _Encoded(
         all_w,
@@ -468,11 +468,11 @@ def similar_pairs(
         tokens = [t.split() for t in texts]
     df = Counter(tok for toks in tokens for tok in set(toks))
     blocks: dict[str, list[int]] = defaultdict(list)
+    # a stem of this text only cannot pair it with another one: rarest first, ranked once
+    order = sorted(df, key=(lambda t: (df[t] < 2, df[t], t)) if stem else (lambda t: (df[t], t)))
+    rank = {t: k for k, t in enumerate(order)}
     for i, toks in enumerate(tokens):
-        if stem:  # a stem of this text only cannot pair it with another one
-            rarest = sorted(set(toks), key=lambda t: (df[t] < 2, df[t], t))[:BLOCK_TOKENS]
-        else:
-            rarest = sorted(set(toks), key=lambda t: (df[t], t))[:BLOCK_TOKENS]
+        rarest = sorted(set(toks), key=rank.__getitem__)[:BLOCK_TOKENS]
         keys_ = [t for t in rarest if df[t] <= MAX_BLOCK] or rarest[:1]
         for tok in keys_:
             blocks[tok].append(i)
