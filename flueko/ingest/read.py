@@ -347,7 +347,7 @@ def read_inputs(ws: Workspace, round_id: str, ctx: RoundContext) -> tuple[Parsed
             report.ignored = True
             continue
         if rel in exports.files:
-            entries.append(survey_sources.export_table_note(rel))
+            entries.append(survey_sources.export_table_note(rel, exports))
             continue
         try:
             sheets = read_sheets(path, root=folder, max_mb=max_mb)

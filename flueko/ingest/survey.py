@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from flueko import schema
-from flueko.ingest import likert
+from flueko.ingest import likert, survey_legend
 from flueko.ingest import survey_sources as sources
 from flueko.ingest.survey_columns import Column, classify_headers, judge_unknown
 from flueko.ingest.survey_dictionary import (
@@ -60,6 +60,7 @@ class _Context:
     legend_origin: str = ""
     source: sources.SurveySource = field(default_factory=sources.SurveySource)
     assumed: list[str] = field(default_factory=list)
+    coded: list[str] = field(default_factory=list)
 
     def note(self, code: str, message: str, *, row: int | None, col: int, severity: str = WARNING):
         """Log ``message`` at a cell; ``row=None``: about the sheet (a column that is read)."""
@@ -135,6 +136,8 @@ def parse_survey_sheet(
             col=0,
             severity=INFO,
         )
+    if ctx.coded:
+        ctx.log.append(survey_legend.direction_warning(sheet.file, sheet.name, ctx.coded))
     if not rows:
         return schema.empty("survey_responses"), ctx.log
     df = pd.DataFrame(rows)
@@ -189,24 +192,35 @@ def _scale_for(
     scales = ctx.items.get("scales") or {}
     missing = ctx.items.get("missing") or {}
     value_labels = ctx.source.value_labels.get(col) if col is not None else None
+    own = None  # the column's own range, beside the file's legend
     if header and _HINT_IN_HEADER.search(header):
-        legend = likert.read_legend(likert.legend_pairs(header), scales=scales, missing=missing)
+        pairs = likert.legend_pairs(header)
+        legend = likert.read_legend(pairs, scales=scales, missing=missing)
+        own = legend.numeric_scale or survey_legend.hint_range(pairs, legend)
     elif value_labels:
         legend = likert.read_legend(value_labels.items(), scales=scales, missing=missing)
+        own = survey_legend.value_label_range(value_labels, legend)
     elif ctx.legend:
         legend = likert.read_legend(ctx.legend, scales=scales, missing=missing)
     else:
         direction, numeric = likert.parse_scale_hint(ctx.scale_hint, scales=scales)
         legend = likert.Legend(direction, numeric)
-    numeric = legend.numeric_scale
+    numeric = own or legend.numeric_scale
     if numeric is None:
         default = (ctx.items.get("numeric") or {}).get("default_range") or [1, 5]
         numeric = (int(default[0]), int(default[1]))
     name = likert.detect_scale(answers, scales=scales)
     codes = [likert._code_of(a) for a in answers if likert.is_code(a)]
     negative = {c for c in codes if c is not None and c < 0}
+    wide = None if own else survey_legend.answers_range(codes, numeric, legend.missing_codes)
+    if wide is not None and name is None and header:
+        numeric, legend = wide, likert.Legend(likert.AUTO, wide, legend.missing_codes)
+        ctx.note("survey_own_range", survey_legend.own_range_message(header, wide), row=None,
+                 col=col or 0, severity=INFO)  # fmt: skip
     if name is None and codes and legend.direction == likert.AUTO and header:
         ctx.assumed.append(header)
+        if value_labels or any(survey_legend.is_answer_code(a) for a in answers):
+            ctx.coded.append(header)
     return {
         "scales": {name: scales[name]} if name else scales,
         "missing": missing,

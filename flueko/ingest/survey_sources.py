@@ -168,12 +168,13 @@ def _header(sheet: Sheet) -> tuple[str, ...]:
 def variables_table(sheet: Sheet) -> dict[str, tuple[str, str]] | None:
     """A SoSci variables table: ``VAR`` → (``LABEL``, ``INPUT``); ``None`` if it is none."""
     head = _header(sheet)
-    if head[:2] != _VARIABLES_HEADER:
+    if not head or head[0] != _VARIABLES_HEADER[0] or _VARIABLES_HEADER[1] not in head[1:4]:
         return None
+    at = head.index(_VARIABLES_HEADER[1])
     col = head.index("input") if "input" in head else None
     out = {}
     for row in range(1, sheet.n_rows):
-        var, label = sheet.value(row, 0), sheet.value(row, 1)
+        var, label = sheet.value(row, 0), sheet.value(row, at)
         if is_empty(var):
             continue
         kind = "" if col is None or is_empty(sheet.value(row, col)) else str(sheet.value(row, col))
@@ -210,28 +211,42 @@ def source_for(
         return None
 
     def overlap(table: Mapping[str, object]) -> float:
-        return sum(1 for h in headers if h in table) / len(headers)
+        """Share of the headers the table names; a table of the items only (without the
+        system variables) counts when nearly all of its variables are headers."""
+        hits = sum(1 for h in headers if h in table)
+        if hits >= 2 and hits >= 0.8 * len(table):
+            return 1.0
+        return hits / len(headers)
 
     best = max(variables, key=lambda ft: overlap(ft[1]), default=None)
-    if best is None or overlap(best[1]) < 0.8:
+    vbest = max(values, key=lambda ft: overlap(ft[1]), default=None)
+    if best is not None and overlap(best[1]) < 0.8:
+        best = None
+    if vbest is not None and overlap(vbest[1]) < 0.8:
+        vbest = None
+    if best is None and vbest is None:
         return None
-    file, table = best
-    labels, system = {}, set()
-    for col, var in enumerate(texts):
-        label, kind = table.get(var, ("", ""))
-        if kind.upper() == "SYSTEM":
-            system.add(col)
-        elif label:
-            labels[col] = _clean_label(label) or var
+    labels, system, origins = {}, set(), []
+    if best is not None:
+        file, table = best
+        origins.append(f"Variablentabelle '{file}'")
+        for col, var in enumerate(texts):
+            label, kind = table.get(var, ("", ""))
+            if kind.upper() == "SYSTEM":
+                system.add(col)
+            elif label:
+                labels[col] = _clean_label(label) or var
     value_labels: dict[int, Mapping[int, str]] = {}
-    origin = f"Variablentabelle '{file}'"
-    if values:
-        vfile, vtable = max(values, key=lambda ft: sum(1 for h in headers if h in ft[1]))
+    if vbest is not None:
+        vfile, vtable = vbest
         value_labels = {col: vtable[var] for col, var in enumerate(texts) if var in vtable}
         if value_labels:
-            origin += f" und Wertetabelle '{vfile}'"
+            origins.append(f"Wertetabelle '{vfile}'")
     return SurveySource(
-        labels=labels, value_labels=value_labels, system=frozenset(system), origin=origin
+        labels=labels,
+        value_labels=value_labels,
+        system=frozenset(system),
+        origin=" und ".join(origins),
     )
 
 
@@ -267,21 +282,27 @@ class ExportTables:
     variables: list[tuple[str, dict[str, tuple[str, str]]]] = field(default_factory=list)
     values: list[tuple[str, dict[str, dict[int, str]]]] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
+    legends: list[tuple[str, list[tuple[int, str]]]] = field(default_factory=list)
+    """Legend files of the round (code | meaning), for coded answers without a legend."""
 
 
 def find_export_tables(paths: Sequence[Path], *, root: Path, max_mb: float) -> ExportTables:
-    """Variables/values tables among the CSV files ``paths`` (judged from their first line)."""
+    """Variables/values tables among the CSV files ``paths`` (judged from their first line),
+    and legend files of answer codes (:func:`flueko.ingest.survey_legend.find_legend_files`)."""
     from flueko.errors import FluekoError
+    from flueko.ingest.survey_legend import find_legend_files
     from flueko.io.readers import read_sheets, relative_name
     from flueko.io.sniff import decode_text
 
     found = ExportTables()
+    others = []
     for path in paths:
         try:
             with path.open("rb") as fh:
                 head = fh.read(512)
             first = decode_text(head)[1].lstrip("\ufeff").split("\n", 1)[0]
             if not fold(first).startswith("var "):
+                others.append(path)
                 continue
             sheets = read_sheets(path, root=root, max_mb=max_mb)
         except (OSError, FluekoError):
@@ -295,6 +316,8 @@ def find_export_tables(paths: Sequence[Path], *, root: Path, max_mb: float) -> E
             elif values is not None:
                 found.values.append((name, values))
                 found.files.add(name)
+    found.legends = find_legend_files(others, root=root)
+    found.files.update(name for name, _ in found.legends)
     return found
 
 
@@ -310,6 +333,9 @@ def prepare_sheets(
     legends = {name: pairs for name, pairs in legends.items() if pairs}
     out, found, notes = [], {}, []
     legend = next(iter(legends.items()), None)
+    origin = "" if legend is None else f"Blatt '{legend[0]}'"
+    if legend is None and exports.legends:
+        legend, origin = exports.legends[0], f"Legendendatei '{exports.legends[0][0]}'"
     for sheet in sheets:
         if sheet.name in legends:
             notes.append(
@@ -330,7 +356,7 @@ def prepare_sheets(
             source = dataclasses.replace(
                 source or SurveySource(),
                 legend=tuple(legend[1]),
-                origin=f"Blatt '{legend[0]}'",
+                origin=origin,
             )
         if source is not None:
             found[sheet.name] = source
@@ -338,8 +364,13 @@ def prepare_sheets(
     return out, found, notes
 
 
-def export_table_note(file: str) -> LogEntry:
-    """The note for a variables or values table: read with its data file, no data itself."""
+def export_table_note(file: str, exports: ExportTables | None = None) -> LogEntry:
+    """The note for a variables or values table (or a legend file of ``exports``): read with
+    its data file, no data itself."""
+    if exports is not None and any(name == file for name, _ in exports.legends):
+        from flueko.ingest.survey_legend import legend_file_note
+
+        return legend_file_note(file)
     return entry(
         "survey_export_table",
         "Variablen- bzw. Wertetabelle eines Befragungsexports; ihre Beschriftungen werden für "
