@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -37,16 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-ROUND = "2016-10-20_auftakt"
-CLI = "import sys; from flueko.cli import main; sys.exit(main(sys.argv[1:]))"
-FLOOR = "import pandas, plotly.graph_objects"
-
-
-def _cpu() -> float:
-    """CPU seconds of the finished child processes (and theirs) so far."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import FLOOR, REPO, ROUND, _cpu, checkout, flueko, workspace
 
 
 def floor_seconds() -> tuple[float, float]:
@@ -80,36 +70,6 @@ def floor_seconds() -> tuple[float, float]:
     return time.perf_counter() - start, _cpu() - cpu
 
 
-def flueko(code: Path, root: Path, *args: str) -> tuple[float, float]:
-    """Wall and CPU seconds of ``flueko --workspace root ARGS`` as a new process of ``code``."""
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    start, cpu = time.perf_counter(), _cpu()
-    done = subprocess.run(
-        [sys.executable, "-c", CLI, "--workspace", str(root), *args, "--no-progress"],
-        env=env,
-        cwd=root,
-        capture_output=True,
-        text=True,
-    )
-    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
-    if done.returncode != 0:
-        raise SystemExit(f"flueko {' '.join(args)} failed ({code}):\n{done.stdout}{done.stderr}")
-    return seconds, cpu
-
-
-def checkout(rev: str, parent: Path) -> Path:
-    """``git archive REV`` unpacked into ``parent`` (or REV itself when it is a checkout)."""
-    if (Path(rev) / "flueko" / "__init__.py").is_file():
-        return Path(rev).resolve()
-    target = parent / "before"
-    target.mkdir()
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev], capture_output=True)
-    if archive.returncode != 0:
-        raise SystemExit(archive.stderr.decode())
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
-    return target
-
-
 def _line(label: str, runs: list[tuple[float, float]], floors: list[tuple[float, float]], n: int):
     """Best wall time over ``n`` × the best floor, and the median of each repetition's ratio."""
     best_run, best_floor = min(r[0] for r in runs), min(f[0] for f in floors)
@@ -131,8 +91,7 @@ def bench(repeat: int, before: str | None) -> None:
             codes = {"before": checkout(before, parent), **codes}
         roots = {}
         for name, code in codes.items():
-            roots[name] = parent / f"ws-{name}"
-            shutil.copytree(REPO / "data" / "raw", roots[name] / "data" / "raw")
+            roots[name] = workspace(parent, f"ws-{name}")
             flueko(code, roots[name], "run", "--all", "--jobs", "2")  # warm-up
         floors: list[tuple[float, float]] = []
         runs = {n: {"run": [], "report": [], "seq": [], "par": []} for n in codes}
