@@ -22,9 +22,10 @@ from flueko.ingest.headers import (
     votes_word,
     words_of_columns,
 )
+from flueko.ingest.rating_layout import match_header
 from flueko.sheet import Sheet, is_empty
 from flueko.text import fold as text_fold
-from flueko.vocabulary import Vocabulary, header_key, or_default
+from flueko.vocabulary import Vocabulary, or_default
 
 MAX_LABEL = 40
 """Longest header label (other than a guiding question) that is taken as a column name."""
@@ -121,18 +122,13 @@ def classify_row(
 def _tall_rating_cols(texts: list[str], vocab: Vocabulary) -> dict[str, list[int]]:
     """The measure, criterion and rating columns of a rating export with one row per criterion
     ("Maßnahme" | "Kriterium" | "Wert"), all three or none."""
-    found: dict[str, list[int]] = {}
-    keys: list[str] | None = None
-    for role in ("criterion", "rating", "title"):
-        words = vocab.headers[role]
-        keys = keys or [header_key(t) if t else "" for t in texts]
-        found[role] = [
-            i
-            for i, k in enumerate(keys)
-            if k and any(k == w or k[: len(w) + 1] == w + " " for w in words)
-        ]
-        if not found[role]:
-            return {}
+    found: dict[str, list[int]] = {"title": [], "criterion": [], "rating": []}
+    for i, t in enumerate(texts):
+        role = match_header(t, tuple(found), vocabulary=vocab) if t else None
+        if role is not None:
+            found[role].append(i)
+    if not all(found.values()):
+        return {}
     return {"measure": found.pop("title"), **found}
 
 
