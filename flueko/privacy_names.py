@@ -25,7 +25,6 @@ from flueko.privacy_lexicon import first_name_kind, surnames
 __all__ = ["find_names", "is_common_word", "is_office"]
 
 _PLURAL_BEFORE = {"die", "den"}
-_NOT_FAMILY = {"park"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.(?![\w-])")
 _PARTICLES = {"al", "el", "von", "van", "de", "du", "zu", "vom", "ter", "ten", "bin", "abu"}
@@ -132,7 +131,7 @@ def _family_plural(word: str) -> bool:
     if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or not word[:1].isupper():
         return False
     stem = word[:-1].casefold()
-    if stem in _NOT_NAME or stem in _NOT_FAMILY or word.casefold() in _NOT_NAME:
+    if stem in _NOT_NAME or word.casefold() in _NOT_NAME:
         return False
     return stem in surnames() or first_name_kind(word[:-1]) == "name"
 

@@ -30,7 +30,10 @@ TARGET = Path(__file__).resolve().parents[1] / "flueko" / "resources" / "surname
 STEM_ZIPF = 3.3
 """A name this frequent in German text is a word first ("Kita", "Park") …"""
 COMMON_RANK = 300
-"""… unless it is among this many most common family names of a country (Schmidt, Özdemir)."""
+"""… unless it is among this many most common family names of a German-speaking country or a
+country the participants come from (Schmidt, Özdemir) — not of the English-speaking countries
+the first-name lexicon adds for international names ("Park" ranks 291 in the US)."""
+INTERNATIONAL = {"GB", "US", "IE"}
 
 
 def main() -> None:
@@ -47,7 +50,8 @@ def main() -> None:
         if not any(rank <= LIMITS.get(country, 0) for country, rank in ranks.items()):
             continue
         key = name[0].upper() + name[1:].lower()
-        common = min((r for c, r in ranks.items() if c in LIMITS), default=10**6) <= COMMON_RANK
+        home = (r for c, r in ranks.items() if c in LIMITS and c not in INTERNATIONAL)
+        common = min(home, default=10**6) <= COMMON_RANK
         if zipf_frequency(key.lower(), "de") >= STEM_ZIPF and not common:
             continue
         names.add(key)
