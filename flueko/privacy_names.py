@@ -88,6 +88,15 @@ _INSTITUTION = re.compile(
 )
 _SAINT_WORD = re.compile(r"(?:Sankt|St\.|Hl\.|Heilige[rn]?|heilige[rn]?)\Z")  # ≤ 8 characters
 _ABBREV = re.compile(r"(?<![\w.])[a-zäöü]\.\s*$")  # z. B., u. a.: no initial
+_ENGLISH = _words(
+    """
+    the my our we you they to for of is are am want have has not with at me please need there
+    this what when where very because from your can will would could should must
+    """
+)
+"""English words that are no German words: a lower-case card with two of them is English
+("want to open my own shop"), where a first name is followed only by a lexicon surname and
+these words are never names ("we can cook")."""
 _ARTICLES = _words(
     """
     der die das dem den des ein eine einen einem einer zum zur im am vom beim ins
@@ -190,13 +199,19 @@ def _plain_word(text: str, a: _Tok, b: _Tok) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
-def _surname_ok(tok: _Tok, *, lower: bool) -> bool:
+def _surname_ok(tok: _Tok, *, lower: bool, known: bool = False) -> bool:
+    """``tok`` can be a surname; a lower-case one only where ``lower`` allows it, and with
+    ``known`` only a name of the lexicons ("ahmad karimi", not "can cook")."""
     word = tok.text
     if word.casefold() in _NOT_NAME or (_INSTITUTION.search(word) and "-" not in word):
         return False
     if tok.cap:
         return not word.isupper() or len(word) <= 1
-    return lower and not _VERB_END.search(word)
+    if not lower:
+        return False
+    if word.casefold() in surnames() or first_name_kind(word) == "name":
+        return True
+    return not known and not _VERB_END.search(word)
 
 
 def _cue_before(text: str, toks: list[_Tok], i: int) -> bool:
@@ -322,6 +337,9 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
         return i  # Familie el-Sayed
     if not (tok.cap or lower) or tok.text.casefold() in _NOT_NAME or _in_compound(text, tok):
         return None
+    english = lower and len(_ENGLISH.intersection(text.casefold().split())) >= 2
+    if english and tok.text.casefold() in _ENGLISH:
+        return None
     if _not_a_person(text, toks, i):
         return None
     if text[tok.start - 1 : tok.start] in {"@", "."} or _after_saint(text, tok.start):
@@ -347,7 +365,13 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
         if nxt.initial:
             last = j
             break
-        if not _surname_ok(nxt, lower=lower and (cue or kind is not None)):
+        # a text typed all in lower case ("own shop", "the evening"): without a cue only a
+        # lexicon name follows a first name
+        known = not tok.cap and not cue and (kind == "ambiguous" or english)
+        particle = nxt.text.casefold() in _PARTICLES
+        if not _surname_ok(
+            nxt, lower=lower and (cue or kind is not None), known=known and not particle
+        ):
             break
         c0 = nxt.text[:1]
         if (
@@ -365,7 +389,8 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
             continue
         break
     if lower and not cue and last > i and kind is not None and not toks[last].initial:
-        last = i if _VERB_END.search(toks[last].text) else last
+        verb = _VERB_END.search(toks[last].text) and toks[last].text not in surnames()
+        last = i if verb else last
     if last == i and kind == "ambiguous" and not cue and not _AGE.match(text, tok.end):
         return None  # Rosa (8 Jahre) is a child, "rosa Zettel" a colour
     if last == i and not cue and i > 0 and toks[i - 1].text.casefold() in _ARTICLES:

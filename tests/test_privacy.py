@@ -41,6 +41,11 @@ from flueko.privacy import Finding, find_personal_data, mask_frame, mask_persona
         ("Frau Claudia Reimling ist Ansprechpartnerin", "Frau [Name] ist Ansprechpartnerin"),
         ("Herr von Weizsäcker", "Herr [Name]"),
         ("laut Frau Şahin, Jobcenter", "laut Frau [Name], Jobcenter"),
+        # lower-case names: a lexicon surname is one even where it ends like a verb
+        ("maria schmidt hilft", "[Name] hilft"),
+        ("my friend ali helps me", "my friend [Name] helps me"),
+        ("i need help from the teacher maria schmidt", "i need help from the teacher [Name]"),
+        ("birgit hollenbach jobcenter", "[Name] jobcenter"),
         (
             "Kontakt: Frau Reimling, c.reimling@rems-murr-kreis.de, Tel. 07151501-1092",
             "Kontakt: Frau [Name], [E-Mail], Tel. [Telefon]",
@@ -87,6 +92,12 @@ def test_masks(text, expected):
         "Version 0.1.0",
         "1.234.567,89 €",
         "Seite 1 von 3",
+        # English cards typed in lower case: first names that are English words, and words
+        # after them, are no names
+        "want to open my own shop",
+        "nothing to do in the evening for young people",
+        "they call me bad words in the bus",
+        "we can cook our food for everyone",
     ],
 )
 def test_leaves_ordinary_text(text):
