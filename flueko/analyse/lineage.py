@@ -76,6 +76,40 @@ def _fuzzy_matrix(titles: list[str], texts: list[str], score) -> np.ndarray:
     return process.cdist(queries, choices, scorer=score, dtype=np.uint8).astype(float)
 
 
+def lineage_scores(
+    measures_later: pd.DataFrame,
+    candidates_earlier: pd.DataFrame,
+    *,
+    scorer: str | Callable = STEM_OVERLAP,
+    contributions: pd.DataFrame | None = None,
+    taxonomy=None,
+) -> tuple[list[str], list[list[str]], np.ndarray]:
+    """The scores :func:`lineage_links` links by (same options).
+
+    Returns
+    -------
+    titles, owners, scores
+        The later titles, per earlier text the idea ids it stands for, and the scores (0–100)
+        of every earlier text (rows) against every title (columns); empty when either side is.
+    """
+    titles = [str(t) if isinstance(t, str) else "" for t in measures_later[schema.TITLE]]
+    texts, owners, _cand = _sources(candidates_earlier, contributions)
+    if not titles or not texts:
+        return titles, owners, np.zeros((0, 0))
+    synonyms, stems, concepts = [], [], []
+    if taxonomy is not None:
+        synonyms = [[a.label, *a.synonyms] for a in taxonomy.actors]
+        stems = [k.strip("^$!") for f in taxonomy.fields for k in f.keywords]
+        concepts = [list(c.synonyms) for c in taxonomy.concepts]
+    matcher = Matcher(texts + titles, synonyms=synonyms, stems=stems, concepts=concepts)
+    fuzzy = _fuzzy_matrix(titles, texts, scorer_for(scorer)).T
+    scores = np.maximum(matcher.matrix(texts, titles), np.where(fuzzy >= FUZZY_SURE, fuzzy, 0))
+    scores[:, [not t.strip() for t in titles]] = 0
+    if taxonomy is not None and contributions is not None and len(contributions):
+        scores *= _field_factors(contributions, measures_later, titles, taxonomy)
+    return titles, owners, scores
+
+
 def lineage_links(
     measures_later: pd.DataFrame,
     candidates_earlier: pd.DataFrame,
@@ -111,21 +145,15 @@ def lineage_links(
         ``linked``, sorted by measure, then score (best first); an idea appears once per
         measure.
     """
-    titles = [str(t) if isinstance(t, str) else "" for t in measures_later[schema.TITLE]]
-    texts, owners, _cand = _sources(candidates_earlier, contributions)
-    if not titles or not texts:
+    titles, owners, scores = lineage_scores(
+        measures_later,
+        candidates_earlier,
+        scorer=scorer,
+        contributions=contributions,
+        taxonomy=taxonomy,
+    )
+    if not scores.size:
         return _links_frame([])
-    synonyms, stems, concepts = [], [], []
-    if taxonomy is not None:
-        synonyms = [[a.label, *a.synonyms] for a in taxonomy.actors]
-        stems = [k.strip("^$!") for f in taxonomy.fields for k in f.keywords]
-        concepts = [list(c.synonyms) for c in taxonomy.concepts]
-    matcher = Matcher(texts + titles, synonyms=synonyms, stems=stems, concepts=concepts)
-    fuzzy = _fuzzy_matrix(titles, texts, scorer_for(scorer)).T
-    scores = np.maximum(matcher.matrix(texts, titles), np.where(fuzzy >= FUZZY_SURE, fuzzy, 0))
-    scores[:, [not t.strip() for t in titles]] = 0
-    if taxonomy is not None and contributions is not None and len(contributions):
-        scores *= _field_factors(contributions, measures_later, titles, taxonomy)
     best = scores.max(axis=1, initial=0.0)
     mids = (
         measures_later[schema.MEASURE_ID].tolist()
