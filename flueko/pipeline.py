@@ -218,11 +218,20 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
 
     plans = [p for p in parsed.plans if len(p)]
     plan = pd.concat(plans, ignore_index=True) if plans else None
+    attrs = pd.concat([a for a in parsed.attrs if len(a)] or [pd.DataFrame()], ignore_index=True)
+    # „Karten-IDs (Herkunft)“ of a plan or rating sheet: the analyst's pins, not links (a
+    # plan's, written later, win over the rating sheet's)
+    pin_cols = [s.MEASURE_ID, s.TITLE, s.IDEA_IDS, s.SOURCE_FILE, s.SOURCE_SHEET, s.SOURCE_CELL]
+    sources = [t for t in (plan, attrs) if t is not None and s.IDEA_IDS in t.columns]
     pins = None
-    if plan is not None:  # „Karten-IDs (Herkunft)“: the analyst's corrections, not links
-        pins = plan[[s.MEASURE_ID, s.TITLE, s.IDEA_IDS, s.SOURCE_FILE, s.SOURCE_SHEET]]
-        pins = pins.assign(**{s.SOURCE_CELL: plan[s.SOURCE_CELL]})
+    if sources:
+        pins = pd.concat([t[pin_cols] for t in sources], ignore_index=True)
+        written = pins[s.IDEA_IDS].astype(s.STR).str.strip().fillna("") != ""
+        pins = pins[written].drop_duplicates(s.MEASURE_ID, keep="first")
+    if plan is not None:
         plan = plan.assign(**{s.IDEA_IDS: pd.NA})
+    if s.IDEA_IDS in attrs.columns:
+        attrs = attrs.assign(**{s.IDEA_IDS: pd.NA})
     earlier, earlier_meta = (
         _earlier(ws, ctx.round_id) if candidates.empty else (s.empty("contributions"), {})
     )
@@ -246,7 +255,10 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
             gap=float(cons.lineage_gap),
         )
         links, log = correct_links(
-            links, pins, known_ids=set(earlier[s.IDEA_ID].astype(str).tolist())
+            links,
+            pins,
+            known_ids=set(earlier[s.IDEA_ID].astype(str).tolist()),
+            cards=earlier.groupby(s.CARD_ID)[s.IDEA_ID].agg(list).to_dict(),
         )
         entries.extend(log)
         extras["lineage"] = lineage_table(
@@ -258,9 +270,6 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
         return apply_links(measures, links, earlier_candidates, contributions=earlier)
 
     if len(ratings):
-        attrs = pd.concat(
-            [a for a in parsed.attrs if len(a)] or [pd.DataFrame()], ignore_index=True
-        )
         pr = ctx.params.prioritise
         groups = match_group_sizes(
             earlier_meta.get("working_groups") or ctx.meta.get("working_groups") or {},

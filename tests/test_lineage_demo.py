@@ -16,6 +16,7 @@ import pytest
 from flueko import schema as s
 from flueko.analyse.lineage import MANUAL, NEAR_MISS, UNCERTAIN, parse_sources
 from flueko.config import Workspace
+from flueko.ingest.accounting import UNUSED_CELLS, UNUSED_COLUMN
 from flueko.pipeline import ingest_round
 from flueko.report.plan_workbook import SOURCES_HEADER
 
@@ -148,3 +149,47 @@ def test_correction_in_the_plan_is_applied_on_the_next_run(demo_run, tmp_path):
     manual = table[table["status"] == MANUAL]
     assert set(manual[s.MEASURE_ID]) == {ids[1]}
     assert not (table[s.MEASURE_ID] == ids[0]).any()
+
+
+def test_card_ids_in_a_rating_sheet_are_the_lineage(demo_run, tmp_path):
+    """A rating sheet with „Karten-IDs (Herkunft)“ (flueko's template, or the office's own
+    column) links each measure to exactly those cards: idea ids or card ids, in any case; an
+    unknown id is named in the log; a measure without ids is matched as before."""
+    cards = _processed(demo_run.root, KICKOFF, "contributions")
+    first, second, third = cards.iloc[0], cards.iloc[1], cards.iloc[2]
+    root = tmp_path
+    shutil.copytree(demo_run.root / "data" / "raw" / KICKOFF, root / "data" / "raw" / KICKOFF)
+    later = root / "data" / "raw" / "2016-12-07_bewertung"
+    later.mkdir(parents=True)
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "Bewertung"
+    sheet.append(["Maßnahme", SOURCES_HEADER, "Bewerter/in", "Wirkung", "Aufwand"])
+    rows = [
+        ("Neue Maßnahme A", f"{first[s.IDEA_ID]}; {second[s.CARD_ID].lower()}"),
+        ("Neue Maßnahme B", f"{third[s.IDEA_ID]}, K-gibt-es-nicht"),
+        ("Berufsbezogene Sprachkurse ausbauen", None),
+    ]
+    for rater in ("Jobcenter", "Landratsamt"):
+        for title, ids in rows:
+            sheet.append([title, ids, rater, 4, 2])
+    wb.save(later / "bewertung.xlsx")
+    ws = Workspace.at(root)
+    from flueko.pipeline import write_result
+
+    write_result(ws, ingest_round(ws, KICKOFF))
+    result = ingest_round(ws, "2016-12-07_bewertung")
+    measures = result.tables["measures"].set_index(s.TITLE)
+    second_ideas = set(cards.loc[cards[s.CARD_ID] == second[s.CARD_ID], s.IDEA_ID])
+    assert set(measures.loc["Neue Maßnahme A", s.IDEA_IDS].split("; ")) == {
+        first[s.IDEA_ID]
+    } | second_ideas
+    assert measures.loc["Neue Maßnahme B", s.IDEA_IDS] == third[s.IDEA_ID]
+    assert pd.notna(measures.loc["Berufsbezogene Sprachkurse ausbauen", s.IDEA_IDS])
+    log = result.log
+    unknown = log[log[s.LOG_CODE] == "lineage_id_unknown"]
+    assert len(unknown) == 1 and "K-gibt-es-nicht" in unknown[s.LOG_MESSAGE].iloc[0]
+    assert (unknown[s.LOG_FILE] == "bewertung.xlsx").all()
+    assert set(result.tables["ratings"][s.RATER]) == {"Jobcenter", "Landratsamt"}
+    unused = log[log[s.LOG_CODE].isin([UNUSED_CELLS, UNUSED_COLUMN])]
+    assert unused.empty, unused[s.LOG_MESSAGE].tolist()

@@ -343,14 +343,30 @@ def parse_sources(value: object) -> list[str] | None:
     return list(dict.fromkeys(t for t in re.split(r"[;,\s]+", text) if t))
 
 
+def _resolver(known_ids: set[str], cards: dict[str, list[str]] | None):
+    """Written id → idea ids: an idea id, or a card id standing for all ideas of its card, in
+    any case ("kb455ebff24-1")."""
+    table: dict[str, list[str]] = {}
+    for card, ideas in (cards or {}).items():
+        table.setdefault(str(card).casefold(), [i for i in ideas if i in known_ids])
+    for i in known_ids:
+        table[i.casefold()] = [i]
+    return lambda written: table.get(written.casefold(), [])
+
+
 def correct_links(
-    links: pd.DataFrame, pins: pd.DataFrame, *, known_ids: set[str]
+    links: pd.DataFrame,
+    pins: pd.DataFrame,
+    *,
+    known_ids: set[str],
+    cards: dict[str, list[str]] | None = None,
 ) -> tuple[pd.DataFrame, list[LogEntry]]:
     """Apply the analyst's corrections to the automatic ``links``.
 
-    ``pins``: the measures of a returned plan (``measure_id``, ``title``, ``idea_ids`` as
-    written in „Karten-IDs (Herkunft)“, source cell). A measure whose cell is filled gets
-    exactly the ids written there ("keine": none); an id not among ``known_ids`` is left out
+    ``pins``: the measures of a returned plan or rating sheet (``measure_id``, ``title``,
+    ``idea_ids`` as written in „Karten-IDs (Herkunft)“, source cell). A measure whose cell is
+    filled gets exactly the ids written there ("keine": none) — idea ids (``known_ids``) or card
+    ids (``cards``: card id → its idea ids), in any case; an id that is neither is left out
     with a warning naming the cell; every change against the automatic links is logged.
 
     Returns
@@ -363,9 +379,10 @@ def correct_links(
     if pins is None or pins.empty or schema.IDEA_IDS not in pins.columns:
         return out, log
     rows = []
+    resolve = _resolver(known_ids, cards)
     for _, pin in pins.iterrows():
-        ids = parse_sources(pin.get(schema.IDEA_IDS))
-        if ids is None:
+        written = parse_sources(pin.get(schema.IDEA_IDS))
+        if written is None:
             continue
         mid, title = str(pin[schema.MEASURE_ID]), str(pin.get(schema.TITLE) or "")
         where = {
@@ -373,7 +390,8 @@ def correct_links(
             "sheet": str(pin.get(schema.SOURCE_SHEET) or ""),
             "cell": str(pin.get(schema.SOURCE_CELL) or ""),
         }
-        unknown = [i for i in ids if i not in known_ids]
+        unknown = [i for i in written if not resolve(i)]
+        ids = list(dict.fromkeys(x for i in written for x in resolve(i)))
         for i in unknown:
             log.append(
                 entry(
@@ -383,7 +401,6 @@ def correct_links(
                     **where,
                 )
             )
-        ids = [i for i in ids if i in known_ids]
         mine = out[schema.MEASURE_ID].astype(str) == mid
         before = set(out.loc[mine & out[LINKED], schema.IDEA_ID])
         if set(ids) == before:

@@ -68,13 +68,16 @@ ATTR_COLUMNS: tuple[str, ...] = (
     schema.COST_MIN,
     schema.COST_MAX,
     schema.COST_TEXT,
+    schema.IDEA_IDS,
     schema.SOURCE_FILE,
     schema.SOURCE_SHEET,
     schema.SOURCE_CELL,
 )
 """Columns of the measure attributes table (dtypes as in ``schema.TABLES["measures"]``)."""
 
-_TEXT_ATTRS = (schema.FIELD, schema.RESPONSIBLE, schema.PARTNERS)
+_TEXT_ATTRS = (schema.FIELD, schema.RESPONSIBLE, schema.PARTNERS, schema.IDEA_IDS)
+"""Attributes kept as written; ``idea_ids`` („Karten-IDs (Herkunft)“, e.g. of flueko's rating
+sheet template) are the cards the measure came from — the pipeline applies them as pins."""
 
 
 def header_map(
