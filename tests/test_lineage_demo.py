@@ -181,9 +181,10 @@ def test_card_ids_in_a_rating_sheet_are_the_lineage(demo_run, tmp_path):
     result = ingest_round(ws, "2016-12-07_bewertung")
     measures = result.tables["measures"].set_index(s.TITLE)
     second_ideas = set(cards.loc[cards[s.CARD_ID] == second[s.CARD_ID], s.IDEA_ID])
-    assert set(measures.loc["Neue Maßnahme A", s.IDEA_IDS].split("; ")) == {
-        first[s.IDEA_ID]
-    } | second_ideas
+    assert (
+        set(measures.loc["Neue Maßnahme A", s.IDEA_IDS].split("; "))
+        == {first[s.IDEA_ID]} | second_ideas
+    )
     assert measures.loc["Neue Maßnahme B", s.IDEA_IDS] == third[s.IDEA_ID]
     assert pd.notna(measures.loc["Berufsbezogene Sprachkurse ausbauen", s.IDEA_IDS])
     log = result.log

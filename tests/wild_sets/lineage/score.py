@@ -32,9 +32,14 @@ sys.path.insert(0, str(HERE))
 
 import groups as _default  # noqa: E402
 
-SETS = {"lineage": HERE, "lineage_blind": HERE.parent / "lineage_blind"}
-"""Labelled sets this script scores: this folder's, and one written later by someone who never
-read the matcher (``--set lineage_blind``; it also has cards that led to no measure)."""
+SETS = {
+    "lineage": HERE,
+    "lineage_blind": HERE.parent / "lineage_blind",
+    "lineage_blind2": HERE.parent / "lineage_blind2",
+}
+"""Labelled sets this script scores: this folder's, and two written later by people who never
+read the matcher or the sets before theirs (``--set lineage_blind``, ``--set lineage_blind2``;
+they also have cards that led to no measure)."""
 
 GROUPS, UNRELATED, LONELY = _default.GROUPS, _default.UNRELATED, []
 
@@ -114,10 +119,29 @@ def split_titles(split: str = "all") -> set[str]:
     return halves[split]
 
 
+def _card_of(text: str) -> str:
+    """The labelled card an idea's text comes from: itself, or the card with several ideas
+    in lines ("- Gasthof zur Post leer\n- Pfarrhaus leer") that flueko reads as one idea each."""
+    return _PARTS.get(text, text)
+
+
+_PARTS: dict[str, str] = {}
+
+
+def _index_parts() -> None:
+    _PARTS.clear()
+    cards = [c for _f, _t, cs in GROUPS for c in cs] + [c for _f, c in LONELY]
+    for card in cards:
+        lines = [ln.strip().lstrip("-•*").strip() for ln in card.splitlines()]
+        if len([ln for ln in lines if ln]) > 1:
+            _PARTS.update({ln: card for ln in lines if ln})
+
+
 def score(split: str = "all", *, overrides: dict | None = None) -> dict:
     from flueko.config import Workspace
     from flueko.pipeline import ingest_round, write_result
 
+    _index_parts()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         build(root)
@@ -128,6 +152,7 @@ def score(split: str = "all", *, overrides: dict | None = None) -> dict:
         measures = pd.read_parquet(ws.processed_round(LATER) / "measures.parquet")
         listed = pd.read_csv(ws.processed_round(LATER) / "extra_lineage.csv", dtype=str)
     text_of = dict(zip(contributions["idea_id"], contributions["text"], strict=True))
+    text_of = {i: _card_of(t) for i, t in text_of.items()}
     chosen = split_titles(split)
     truth = {t: set(c) for _f, t, c in GROUPS if t in chosen}
     truth |= {t: set() for _f, t in UNRELATED if t in chosen}
