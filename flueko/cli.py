@@ -21,43 +21,11 @@ from flueko import __version__
 from flueko.config import Workspace
 from flueko.console import safe_print as print  # file text reaches the terminal escaped
 from flueko.errors import ConfigError, FluekoError, UsageError
+from flueko.labels import CLI_DESCRIPTION as DESCRIPTION
+from flueko.labels import CLI_EPILOG as EPILOG
 
 if TYPE_CHECKING:
     from flueko.report.kernels import KernelPool
-
-DESCRIPTION = """\
-flueko wertet Kommunale Flüchtlingsdialoge aus: Workshop-Karten, Bewertungsbögen und
-Rückmeldebögen werden zu Tabellen, Prioritäten, Maßnahmenplan und HTML-Berichten.
-
-Ordner (im Arbeitsordner, Standard: aktueller Ordner, sonst --workspace DIR):
-  data/raw/<runde>/       Rohdaten einer Dialogrunde (werden nie verändert); der Ordnername
-                          ist die Runden-ID, z. B. 2016-10-20_auftakt. Dateien dürfen in
-                          Unterordnern liegen: .xlsx .xlsm .xls .ods .csv .txt — ob Karten,
-                          Bewertung, Rückmeldung oder Plan, wird am Inhalt erkannt.
-  data/raw/<runde>/round.yaml   optional: Titel, Datum, Teilnehmende je Gruppe, Kosten;
-                          hints: {files: {DATEI: karten}} legt die Art einer Datei fest
-                          (karten, bewertung, rueckmeldung, plan oder ignorieren)
-  data/processed/<runde>/ aufbereitete Tabellen (.parquet) und ingest_log.csv
-  reports/<runde>/        bericht.html, massnahmenplan.xlsx, ausgeführte Notebooks
-  reports/index.html      Übersicht über alle Runden
-
-Eine Datei, die nicht nach Dialogdaten aussieht (Haushalt, Statistik, Fahrplan …), wird mit
-„WARNUNG … nicht erkannt“ übersprungen; eine Teilnehmer- oder Kontaktliste wird nie eingelesen
-(„WARNUNG … personenbezogene Daten“). Beides ist kein Fehler: Rückgabewert 0.
-Rückgabewerte: 0 gelesen (auch mit WARNUNG), 1 Datei nicht lesbar oder Runde fehlgeschlagen,
-2 falscher Aufruf.
-"""
-
-EPILOG = """\
-Beispiele:
-  flueko run --all                      alle Runden einlesen und alle Berichte schreiben
-  flueko run 2016-10-20_auftakt         eine Runde
-  flueko ingest 2016-10-20_auftakt      nur einlesen (Protokoll je Datei)
-  flueko report 2016-10-20_auftakt      nur den Bericht aus den aufbereiteten Daten
-  flueko run --all -p survey.min_group_size=3
-                                        mit einem anderen Wert aus params.yaml
-  flueko --workspace ~/dialog run --all einen anderen Arbeitsordner verwenden
-"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
         "data/raw/<runde>/ legen",
     )
     p.add_argument("round", metavar="RUNDE")
+    p = sub.add_parser(
+        "bewertungsbogen",
+        help="Vorlage des Bewertungsbogens für die nächste Runde: die Maßnahmen einer Runde mit "
+        "Karten und ihre Karten-IDs (Excel)",
+    )
+    rounds_args(p)
     for name, text in (
         ("plan-doc", "Entwurf des Integrationsplans für den Kreistag (Word, .docx)"),
         ("feedback", "Rückmeldung an die Teilnehmenden: Was aus Ihren Ideen wurde (HTML)"),
@@ -433,6 +407,18 @@ def cmd_followup(ws: Workspace, command: str, params: Sequence[str]) -> int:
     return 0
 
 
+def cmd_template(ws: Workspace, rounds: Sequence[str]) -> int:
+    """``bewertungsbogen``: the rating-sheet template of each round with workshop cards."""
+    from flueko.report.rating_template import write_templates
+
+    written, notes = write_templates(ws, rounds)
+    for note in notes:
+        print(f"{note}, keine Vorlage")
+    for path in written:
+        print(f"geschrieben: {path} (Anleitung im Blatt 'Anleitung')")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``flueko`` console script."""
     parser = _parser()
@@ -465,6 +451,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "der Datei; Einträge in data/raw/ bleiben bei einem neuen Export erhalten."
             )
             return 0
+        if args.command == "bewertungsbogen":
+            return cmd_template(ws, _select(ws, args))
         if args.command in ("plan-doc", "feedback"):
             return cmd_followup(ws, args.command, args.param)
         rounds = _select(ws, args)

@@ -234,3 +234,77 @@ CODEBOOK_GUIDE: tuple[str, ...] = (
 )
 """The instruction sheet of the codebook (:mod:`flueko.io.codebook`); the README section
 "Ideen nachkodieren" says the same."""
+
+RATING_TEMPLATE_GUIDE: tuple[str, ...] = (
+    "Bewertungsbogen für die nächste Runde – Anleitung",
+    "Diese Vorlage enthält die Ideen der Auftaktrunde als mögliche Maßnahmen. Jede Maßnahme "
+    "trägt die Nummern (IDs) der Karten, aus denen sie stammt; so weiß flueko nach der "
+    "Bewertung genau, welche Karten zu welcher Maßnahme gehören.",
+    "1. Blatt 'Bewertung': eine Zeile je Maßnahme – ein Ideenbündel aus mehreren Karten oder "
+    "eine Einzelidee –, nach den Punkten der Karten sortiert. Zeilen, die nicht bewertet werden "
+    "sollen, löschen; die Maßnahme in der Spalte 'Maßnahme' so umformulieren, wie sie bewertet "
+    "werden soll. Eigene Zeilen dürfen dazukommen.",
+    "2. Die Spalte 'Karten-IDs (Herkunft)' so lassen, wie sie ist, oder die IDs ändern: "
+    "mehrere IDs mit ';' trennen, 'keine' eintragen, wenn die Maßnahme aus keiner Karte "
+    "stammt. Alle Karten mit ihren IDs stehen im Blatt 'Karten'.",
+    "3. Für jede bewertende Stelle eine Kopie des Blatts 'Bewertung' anlegen und nach der "
+    "Stelle benennen, z. B. 'Jobcenter', 'Landratsamt'. Das Blatt 'Bewertung' selbst dabei "
+    "umbenennen oder löschen.",
+    "4. Jede Stelle trägt in ihrem Blatt Wirkung und Aufwand ein, jeweils von 1 (gering) bis "
+    "5 (hoch); Dringlichkeit und Umsetzbarkeit nur bei Bedarf. Leere Felder zählen nicht als "
+    "Bewertung.",
+    "5. Die ausgefüllte Datei in den Ordner der nächsten Runde legen (data/raw/<runde>/) und "
+    "'flueko run <runde>' ausführen. Die Blätter 'Anleitung' und 'Karten' dürfen in der Datei "
+    "bleiben; flueko liest sie nicht als Daten.",
+)
+"""The instruction sheet of the rating-sheet template (:mod:`flueko.report.rating_template`);
+its first line marks the sheet as flueko's own when the filled template comes back."""
+
+RATING_TEMPLATE_CARDS: tuple[str, ...] = (
+    "Karten-ID",
+    "Arbeitskreis",
+    "Handlungsfeld",
+    "Karte",
+    "Punkte",
+)
+"""The header of the template's sheet of kick-off cards; it marks the sheet as flueko's own
+(never read as workshop cards) when the filled template comes back."""
+
+CLI_DESCRIPTION = """\
+flueko wertet Kommunale Flüchtlingsdialoge aus: Workshop-Karten, Bewertungsbögen und
+Rückmeldebögen werden zu Tabellen, Prioritäten, Maßnahmenplan und HTML-Berichten.
+
+Ordner (im Arbeitsordner, Standard: aktueller Ordner, sonst --workspace DIR):
+  data/raw/<runde>/       Rohdaten einer Dialogrunde (werden nie verändert); der Ordnername
+                          ist die Runden-ID, z. B. 2016-10-20_auftakt. Dateien dürfen in
+                          Unterordnern liegen: .xlsx .xlsm .xls .ods .csv .txt — ob Karten,
+                          Bewertung, Rückmeldung oder Plan, wird am Inhalt erkannt.
+  data/raw/<runde>/round.yaml   optional: Titel, Datum, Teilnehmende je Gruppe, Kosten;
+                          hints: {files: {DATEI: karten}} legt die Art einer Datei fest
+                          (karten, bewertung, rueckmeldung, plan oder ignorieren)
+  data/processed/<runde>/ aufbereitete Tabellen (.parquet) und ingest_log.csv
+  reports/<runde>/        bericht.html, massnahmenplan.xlsx, ausgeführte Notebooks;
+                          bewertungsbogen_vorlage.xlsx bei Runden mit Karten
+  reports/index.html      Übersicht über alle Runden
+
+Eine Datei, die nicht nach Dialogdaten aussieht (Haushalt, Statistik, Fahrplan …), wird mit
+„WARNUNG … nicht erkannt“ übersprungen; eine Teilnehmer- oder Kontaktliste wird nie eingelesen
+(„WARNUNG … personenbezogene Daten“). Beides ist kein Fehler: Rückgabewert 0.
+Rückgabewerte: 0 gelesen (auch mit WARNUNG), 1 Datei nicht lesbar oder Runde fehlgeschlagen,
+2 falscher Aufruf.
+"""
+"""The help text of the ``flueko`` command (``flueko --help``)."""
+
+CLI_EPILOG = """\
+Beispiele:
+  flueko run --all                      alle Runden einlesen und alle Berichte schreiben
+  flueko run 2016-10-20_auftakt         eine Runde
+  flueko ingest 2016-10-20_auftakt      nur einlesen (Protokoll je Datei)
+  flueko report 2016-10-20_auftakt      nur den Bericht aus den aufbereiteten Daten
+  flueko bewertungsbogen 2016-10-20_auftakt
+                                        Vorlage des Bewertungsbogens: Maßnahmen mit Karten-IDs
+  flueko run --all -p survey.min_group_size=3
+                                        mit einem anderen Wert aus params.yaml
+  flueko --workspace ~/dialog run --all einen anderen Arbeitsordner verwenden
+"""
+"""The examples under ``flueko --help``."""

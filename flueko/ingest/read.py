@@ -40,7 +40,7 @@ from flueko.ingest.evidence import (
 from flueko.ingest.readings import ratings_use, survey_use, table_use
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
 from flueko.io.readers import read_sheets
-from flueko.labels import KIND_LABELS
+from flueko.labels import KIND_LABELS, RATING_TEMPLATE_CARDS, RATING_TEMPLATE_GUIDE
 from flueko.params import Params
 from flueko.sheet import Sheet, is_empty
 from flueko.vocabulary import VOCABULARY_FILE, load_vocabulary
@@ -170,7 +170,7 @@ def _ingest_sheet(
     entries: list[L.LogEntry] = []
     from flueko.io.codebook import is_own_sheet
 
-    if is_own_sheet(sheet):  # the instructions and key list of a codebook
+    if is_own_sheet(sheet) or is_template_sheet(sheet):  # flueko's helper sheets
         return entries
     if sheet.hidden:
         n = _non_empty_cells(sheet)
@@ -278,6 +278,14 @@ def _ingest_sheet(
     entries.append(understood_entry(sheet, use.reading))
     entries.extend(unused)
     return entries
+
+
+def is_template_sheet(sheet: Sheet) -> bool:
+    """True for the helper sheets of flueko's rating-sheet template (its instructions and its
+    list of kick-off cards, whatever their names): never data, skipped without a log entry."""
+    first = tuple(sheet.rows[0]) if sheet.rows and sheet.rows[0] else ()
+    cards = RATING_TEMPLATE_CARDS
+    return first[:1] == RATING_TEMPLATE_GUIDE[:1] or first[: len(cards)] == cards
 
 
 def _reported_use(more: list) -> SheetUse | None:

@@ -150,6 +150,8 @@ def rounds_section(ov: Overview) -> None:
             "'flueko run --all' ausführen."
         )
         return
+    from flueko.report.rating_template import TEMPLATE_XLSX
+
     table = rounds_table(ov)
     items = []
     for _, row in table.iterrows():
@@ -158,6 +160,9 @@ def rounds_section(ov: Overview) -> None:
         if mark:
             mark = f" <strong class='veraltet'>({esc(mark)})</strong>"
         day = esc(fmt.day(row["date"]))
+        if (ov.workspace.reports_round(row["round"]) / TEMPLATE_XLSX).is_file():
+            href = f"{esc(row['round'])}/{TEMPLATE_XLSX}"
+            mark += f' · <a href="{href}">Vorlage Bewertungsbogen (Excel)</a>'
         items.append(f'<li><a href="{link}">{esc(row["title"])}</a> – {day}{mark}</li>')
     show.show_html("<ul class='runden'>" + "".join(items) + "</ul>")
     if any(r in ov.rounds for r in ov.stale):

@@ -262,21 +262,24 @@ def report_round(
     settings: Mapping[str, Any] | None = None,
     kernels: KernelPool | None = None,
 ) -> list[Path]:
-    """A round's report and plan workbook, written together or not at all; the outcome is
-    recorded in ``reports/<round>/lauf.json`` (see :func:`run_report` for the options)."""
+    """A round's report, plan workbook and rating-sheet template (a card round), written
+    together or not at all; the outcome is recorded in ``reports/<round>/lauf.json`` (see
+    :func:`run_report` for the options)."""
     from flueko.io.atomic import all_or_nothing
     from flueko.io.runstate import record
     from flueko.io.tables import read_manifest
     from flueko.report.outputs import PLAN_XLSX, write_plan_workbook
+    from flueko.report.rating_template import TEMPLATE_XLSX, write_rating_template
 
     folder = workspace.reports_round(round_id)
     inputs = read_manifest(workspace.processed_round(round_id)).get("fingerprint", "")
     try:
-        with all_or_nothing([folder / REPORT_HTML, folder / PLAN_XLSX]):
+        with all_or_nothing([folder / REPORT_HTML, folder / PLAN_XLSX, folder / TEMPLATE_XLSX]):
             outputs = run_report(
                 workspace, round_id, overrides=overrides, settings=settings, kernels=kernels
             )
             outputs.extend(write_plan_workbook(workspace, round_id))
+            outputs.extend(write_rating_template(workspace, round_id))
     except Exception as err:
         message = err.one_line() if isinstance(err, FluekoError) else type(err).__name__
         record(folder, "report", ok=False, error=message, inputs=inputs)
