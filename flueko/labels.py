@@ -43,6 +43,7 @@ KIND_LABELS: dict[str, str] = {
     "survey": "Rückmeldebogen",
     "plan": "Maßnahmenplan",
     "codebook": "Kodierungstabelle",
+    "lineage_review": "Herkunft prüfen (Maßnahmenplan)",
     "contacts": "Teilnehmer-/Kontaktliste",
 }
 """German names of the sheet kinds („verstanden als“, „erkannt als“, hints)."""

@@ -22,7 +22,8 @@ from flueko import schema as s
 from flueko.analyse.agreement import coder_agreement
 from flueko.analyse.categorise import categorise, classify_text
 from flueko.analyse.clustering import cluster_ideas
-from flueko.analyse.lineage import apply_links, correct_links, lineage_links, lineage_table
+from flueko.analyse.lineage import apply_links, lineage_links, lineage_table
+from flueko.analyse.lineage_corrections import correct_links
 from flueko.analyse.measures import candidate_measures
 from flueko.analyse.prioritise import build_measures, measure_robustness, validate_weights
 from flueko.analyse.survey_stats import summarise_items
@@ -259,6 +260,7 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
             pins,
             known_ids=set(earlier[s.IDEA_ID].astype(str).tolist()),
             cards=earlier.groupby(s.CARD_ID)[s.IDEA_ID].agg(list).to_dict(),
+            decisions=pd.concat(parsed.reviews, ignore_index=True) if parsed.reviews else None,
         )
         entries.extend(log)
         extras["lineage"] = lineage_table(

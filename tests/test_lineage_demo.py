@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from flueko import schema as s
-from flueko.analyse.lineage import MANUAL, NEAR_MISS, UNCERTAIN, parse_sources
+from flueko.analyse.lineage_corrections import MANUAL, NEAR_MISS, UNCERTAIN, parse_sources
 from flueko.config import Workspace
 from flueko.ingest.accounting import UNUSED_CELLS, UNUSED_COLUMN
 from flueko.pipeline import ingest_round
@@ -194,3 +194,64 @@ def test_card_ids_in_a_rating_sheet_are_the_lineage(demo_run, tmp_path):
     assert set(result.tables["ratings"][s.RATER]) == {"Jobcenter", "Landratsamt"}
     unused = log[log[s.LOG_CODE].isin([UNUSED_CELLS, UNUSED_COLUMN])]
     assert unused.empty, unused[s.LOG_MESSAGE].tolist()
+
+
+def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_path):
+    """The plan's sheet „Herkunft prüfen“ lists every measure's linked and proposed cards; „ja“
+    links a proposal, „nein“ removes a link, anything else is named in the log and not
+    applied."""
+    from flueko.io import lineage_review as review
+
+    plan = demo_run.root / "reports" / RATED / "massnahmenplan.xlsx"
+    wb = openpyxl.load_workbook(plan)
+    sheet = wb[review.REVIEW_SHEET]
+    header = [c.value for c in sheet[2]]
+    assert header == [name for name, _width in review.COLUMNS]
+    col = {name: i + 1 for i, name in enumerate(header)}
+    rows = list(range(3, sheet.max_row + 1))
+    kinds = {sheet.cell(r, col[review.PROPOSAL]).value for r in rows}
+    assert "verknüpft" in kinds and any(k.startswith("nicht verknüpft") for k in kinds)
+    table = pd.read_csv(demo_run.root / "data" / "processed" / RATED / "extra_lineage.csv")
+    assert len(rows) == len(table)
+    linked = next(r for r in rows if sheet.cell(r, col[review.PROPOSAL]).value == "verknüpft")
+    proposed = next(
+        r
+        for r in rows
+        if sheet.cell(r, col[review.PROPOSAL]).value.startswith("nicht verknüpft")
+        and sheet.cell(r, col[review.MEASURE]).value
+        != sheet.cell(linked, col[review.MEASURE]).value
+    )
+    unclear = next(r for r in rows if r not in (linked, proposed))
+    sheet.cell(linked, col[review.DECISION]).value = "nein"
+    sheet.cell(proposed, col[review.DECISION]).value = "Ja"
+    sheet.cell(unclear, col[review.DECISION]).value = "vielleicht"
+    sheet.title = "geprüft"  # a renamed sheet is still flueko's list, never cards
+    root = tmp_path
+    shutil.copytree(demo_run.root / "data" / "raw" / KICKOFF, root / "data" / "raw" / KICKOFF)
+    (root / "data" / "raw" / ROUND).mkdir(parents=True)
+    wb.save(root / "data" / "raw" / ROUND / "plan_geprueft.xlsx")
+    ws = Workspace.at(root)
+    from flueko.pipeline import write_result
+
+    write_result(ws, ingest_round(ws, KICKOFF))
+    result = ingest_round(ws, ROUND)
+    assert result.tables["contributions"].empty
+    measures = result.tables["measures"].set_index(s.MEASURE_ID)
+
+    def ids(measure: str) -> set[str]:
+        value = measures.loc[measure, s.IDEA_IDS]
+        return set() if pd.isna(value) else set(value.split("; "))
+
+    removed = sheet.cell(linked, col[review.CARD]).value
+    added = sheet.cell(proposed, col[review.CARD]).value
+    assert removed not in ids(sheet.cell(linked, col[review.MEASURE]).value)
+    assert added in ids(sheet.cell(proposed, col[review.MEASURE]).value)
+    log = result.log
+    reviewed = log[log[s.LOG_CODE] == "lineage_reviewed"]
+    assert len(reviewed) == 2 and (reviewed[s.LOG_FILE] == "plan_geprueft.xlsx").all()
+    unclear_log = log[log[s.LOG_CODE] == "lineage_review_unclear"]
+    assert len(unclear_log) == 1 and "vielleicht" in unclear_log[s.LOG_MESSAGE].iloc[0]
+    assert unclear_log[s.LOG_CELL].iloc[0] == f"H{unclear}"
+    table = result.extras["lineage"]
+    manual = table[table["status"] == MANUAL]
+    assert list(manual[s.IDEA_ID]) == [added]

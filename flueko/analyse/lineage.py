@@ -6,7 +6,6 @@ candidate measures; :func:`trace` lists the ideas behind a measure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import numpy as np
@@ -14,6 +13,16 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from flueko import schema
+from flueko.analyse.lineage_corrections import (
+    AMBIGUOUS,
+    AUTOMATIC,
+    LINEAGE_SCORE,
+    LINK_COLUMNS,
+    LINKED,
+    MANUAL,
+    NEAR_MISS,
+    UNCERTAIN,
+)
 from flueko.analyse.lineage_match import Matcher
 from flueko.analyse.similarity import (
     STEM_OVERLAP,
@@ -21,12 +30,8 @@ from flueko.analyse.similarity import (
     scorer_for,
     stem_overlap_matrix,
 )
-from flueko.log import INFO, LogEntry, entry
 
 LINEAGE_MEASURE_ID = "lineage_measure_id"
-LINEAGE_SCORE = "lineage_score"
-LINK_COLUMNS = (schema.MEASURE_ID, schema.TITLE, schema.IDEA_ID, LINEAGE_SCORE)
-"""Columns of :func:`lineage_links`: one row per measure × linked idea."""
 FUZZY_SURE = 85
 """The round's similarity scorer counts from this score on: below it, letters alike say
 little about a short card and a long title (the containment decides)."""
@@ -185,7 +190,6 @@ def lineage_links(
     return _links_frame(rows)
 
 
-LINKED = "linked"
 SUGGESTIONS = 3
 """Most titles listed per card for the analyst (its links and near misses together)."""
 OTHER_FIELD = 0.7
@@ -317,112 +321,6 @@ def apply_links(
     out[LINEAGE_MEASURE_ID] = pd.array(cands, dtype=schema.STR)
     out[LINEAGE_SCORE] = pd.array(best, dtype=schema.INT)
     return out
-
-
-NO_SOURCE_WORDS = frozenset({"keine", "keiner", "nichts", "ohne", "-", "–", "—", "0"})
-"""What the analyst writes in „Karten-IDs (Herkunft)“ to remove every link of a measure."""
-MANUAL = "von Hand"
-AUTOMATIC = "automatisch"
-UNCERTAIN = "unsicher"
-NEAR_MISS = "knapp verfehlt"
-AMBIGUOUS = "mehrdeutig"
-"""Status of a card's measure that scored at the threshold but too close to another one to be
-linked automatically (``lineage_gap``)."""
-
-
-def parse_sources(value: object) -> list[str] | None:
-    """The cell „Karten-IDs (Herkunft)“ of a plan: ``None`` when empty (automatic), ``[]`` for
-    "keine", else the idea ids (separated by ";", "," or spaces)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    if text.lower() in NO_SOURCE_WORDS:
-        return []
-    return list(dict.fromkeys(t for t in re.split(r"[;,\s]+", text) if t))
-
-
-def _resolver(known_ids: set[str], cards: dict[str, list[str]] | None):
-    """Written id → idea ids: an idea id, or a card id standing for all ideas of its card, in
-    any case ("kb455ebff24-1")."""
-    table: dict[str, list[str]] = {}
-    for card, ideas in (cards or {}).items():
-        table.setdefault(str(card).casefold(), [i for i in ideas if i in known_ids])
-    for i in known_ids:
-        table[i.casefold()] = [i]
-    return lambda written: table.get(written.casefold(), [])
-
-
-def correct_links(
-    links: pd.DataFrame,
-    pins: pd.DataFrame,
-    *,
-    known_ids: set[str],
-    cards: dict[str, list[str]] | None = None,
-) -> tuple[pd.DataFrame, list[LogEntry]]:
-    """Apply the analyst's corrections to the automatic ``links``.
-
-    ``pins``: the measures of a returned plan or rating sheet (``measure_id``, ``title``,
-    ``idea_ids`` as written in „Karten-IDs (Herkunft)“, source cell). A measure whose cell is
-    filled gets exactly the ids written there ("keine": none) — idea ids (``known_ids``) or card
-    ids (``cards``: card id → its idea ids), in any case; an id that is neither is left out
-    with a warning naming the cell; every change against the automatic links is logged.
-
-    Returns
-    -------
-    links, log
-        ``links`` with a ``basis`` column (:data:`AUTOMATIC` or :data:`MANUAL`).
-    """
-    out = links.assign(basis=AUTOMATIC)
-    log: list[LogEntry] = []
-    if pins is None or pins.empty or schema.IDEA_IDS not in pins.columns:
-        return out, log
-    rows = []
-    resolve = _resolver(known_ids, cards)
-    for _, pin in pins.iterrows():
-        written = parse_sources(pin.get(schema.IDEA_IDS))
-        if written is None:
-            continue
-        mid, title = str(pin[schema.MEASURE_ID]), str(pin.get(schema.TITLE) or "")
-        where = {
-            "file": str(pin.get(schema.SOURCE_FILE) or ""),
-            "sheet": str(pin.get(schema.SOURCE_SHEET) or ""),
-            "cell": str(pin.get(schema.SOURCE_CELL) or ""),
-        }
-        unknown = [i for i in written if not resolve(i)]
-        ids = list(dict.fromkeys(x for i in written for x in resolve(i)))
-        for i in unknown:
-            log.append(
-                entry(
-                    "lineage_id_unknown",
-                    f"Maßnahme ‚{title}‘: Karten-ID ‚{i}‘ gibt es in der Auftaktrunde nicht — "
-                    "nicht verknüpft; bitte die ID aus der Liste der Quellkarten übernehmen",
-                    **where,
-                )
-            )
-        mine = out[schema.MEASURE_ID].astype(str) == mid
-        before = set(out.loc[mine & out[LINKED], schema.IDEA_ID])
-        if set(ids) == before:
-            continue  # the written ids are the automatic links (an exported plan, unchanged)
-        out = out[~mine]
-        rows.extend((mid, title, i, pd.NA, True, MANUAL) for i in ids)
-        added, removed = sorted(set(ids) - before), sorted(before - set(ids))
-        what = "keine Karten" if not ids else f"{len(ids)} Karte(n): {'; '.join(ids)}"
-        log.append(
-            entry(
-                "lineage_corrected",
-                f"Maßnahme ‚{title}‘: Herkunft von Hand gesetzt — {what} "
-                f"({len(added)} hinzugefügt, {len(removed)} entfernt gegenüber automatisch)",
-                severity=INFO,
-                **where,
-            )
-        )
-    manual = pd.DataFrame(rows, columns=[*LINK_COLUMNS, LINKED, "basis"])
-    if manual.empty:
-        return out.reset_index(drop=True), log
-    manual = manual.astype(out.dtypes.to_dict())
-    return pd.concat([out, manual], ignore_index=True), log
 
 
 def lineage_table(

@@ -39,6 +39,7 @@ from flueko.ingest.evidence import (
 )
 from flueko.ingest.readings import ratings_use, survey_use, table_use
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
+from flueko.io.lineage_review import is_review_sheet, read_review_sheet
 from flueko.io.readers import read_sheets
 from flueko.labels import KIND_LABELS, RATING_TEMPLATE_CARDS, RATING_TEMPLATE_GUIDE
 from flueko.params import Params
@@ -117,6 +118,8 @@ class ParsedRound:
     plans: list[pd.DataFrame] = field(default_factory=list)
     responses: list[pd.DataFrame] = field(default_factory=list)
     codings: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
+    reviews: list[pd.DataFrame] = field(default_factory=list)
+    """The analyst's „ja“/„nein“ of a returned plan's sheet „Herkunft prüfen“."""
 
 
 class RoundContext:
@@ -191,6 +194,12 @@ def _ingest_sheet(
         coding, log = coding_from_sheet(sheet)
         report.kinds.append("codebook")
         out.codings.append((sheet.file, coding))
+        entries.extend(log)
+        return entries
+    if is_review_sheet(sheet):  # flueko's list of links, with the analyst's answers
+        decisions, log = read_review_sheet(sheet)
+        report.kinds.append("lineage_review")
+        out.reviews.append(decisions)
         entries.extend(log)
         return entries
     hint = hint_for(ctx.file_hints, report.file)

@@ -22,6 +22,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema
 from flueko.analyse.costs import cost_summary
+from flueko.analyse.lineage_corrections import (
+    AMBIGUOUS,
+    AUTOMATIC,
+    LINEAGE_SCORE,
+    MANUAL,
+    NEAR_MISS,
+    UNCERTAIN,
+)
+from flueko.io import lineage_review as review
 from flueko.io.xlsx import printable, write_workbook
 from flueko.labels import QUADRANT_LABELS, STATUS_LABELS, TIMEFRAME_LABELS
 
@@ -135,7 +144,11 @@ def _ordered(measures: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_workbook(
-    measures: pd.DataFrame, *, field_labels: Mapping[str, str], title: str
+    measures: pd.DataFrame,
+    *,
+    field_labels: Mapping[str, str],
+    title: str,
+    lineage: pd.DataFrame | None = None,
 ) -> Workbook:
     """The plan as an openpyxl workbook (see :func:`write_plan`)."""
     wb = Workbook()
@@ -183,6 +196,8 @@ def build_workbook(
     _validations(wb, ws, df, last)
     _quadrant_colours(ws, last)
     _summary_sheet(wb, df, field_labels=field_labels, title=title)
+    if lineage is not None and len(lineage):
+        _review_sheet(wb, lineage, order=df[schema.MEASURE_ID].astype(str).tolist())
     wb.properties.title = _text(title)
     wb.properties.creator = "flueko"
     return wb
@@ -310,12 +325,74 @@ def _summary_sheet(
     printable(ws, header_rows=3, title=_text(title) or "")
 
 
+_PROPOSALS = {
+    AUTOMATIC: "verknüpft",
+    UNCERTAIN: "verknüpft (unsicher)",
+    MANUAL: "von Hand verknüpft",
+    AMBIGUOUS: "nicht verknüpft: mehrdeutig",
+    NEAR_MISS: "nicht verknüpft: knapp verfehlt",
+}
+"""Status of a link in the lineage table → what the sheet „Herkunft prüfen“ says."""
+
+
+def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> None:
+    """The sheet „Herkunft prüfen“: per measure (in plan order) its linked cards, then the
+    proposed ones, each with a „ja/nein“ cell for the analyst (von Hand: „ja“)."""
+    ws = wb.create_sheet(review.REVIEW_SHEET, 2)
+    _put(ws, 1, 1, review.GUIDE)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(review.COLUMNS))
+    ws.row_dimensions[1].height = 32
+    for col, (name, width) in enumerate(review.COLUMNS, start=1):
+        cell = ws.cell(row=2, column=col, value=name)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    rank = {mid: i for i, mid in enumerate(order)}
+    df = lineage.assign(
+        _m=lineage[schema.MEASURE_ID].astype(str).map(rank).fillna(len(rank)),
+        _linked=~lineage["status"].isin([AMBIGUOUS, NEAR_MISS]),
+        _score=pd.to_numeric(lineage[LINEAGE_SCORE], errors="coerce"),
+    ).sort_values(["_m", schema.MEASURE_ID, "_linked", "_score"], ascending=[1, 1, 0, 0])
+    for r, (_, row) in enumerate(df.iterrows(), start=3):
+        status = _text(row.get("status")) or ""
+        values = (
+            _text(row.get(schema.MEASURE_ID)),
+            _text(row.get(schema.TITLE)),
+            _text(row.get(schema.IDEA_ID)),
+            _text(row.get(schema.GROUP)),
+            _text(row.get(schema.TEXT)),
+            None if pd.isna(row["_score"]) else int(row["_score"]),
+            _PROPOSALS.get(status, status),
+            "ja" if status == MANUAL else None,
+        )
+        for col, value in enumerate(values, start=1):
+            _put(ws, r, col, value)
+    last = max(len(df) + 2, 3)
+    answer = DataValidation(
+        type="list",
+        formula1='"ja,nein"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Gehört dazu?",
+        error="Bitte „ja“ oder „nein“ eintragen (leer: Vorschlag von flueko).",
+    )
+    col = get_column_letter(len(review.COLUMNS))
+    answer.add(f"{col}3:{col}{max(last, 200)}")
+    ws.add_data_validation(answer)
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = f"A2:{col}{last}"
+    printable(ws, header_rows=2, title=review.REVIEW_SHEET)
+
+
 def write_plan(
     measures: pd.DataFrame,
     path: str | Path,
     *,
     field_labels: Mapping[str, str],
     title: str,
+    lineage: pd.DataFrame | None = None,
 ) -> None:
     """Write the Maßnahmenplan workbook.
 
@@ -336,5 +413,10 @@ def write_plan(
         Handlungsfeld key → German label.
     title
         Shown in the page header, on the summary sheet and in the document properties.
+    lineage
+        The round's links to the kick-off cards (``extra_lineage``): with rows, a sheet
+        „Herkunft prüfen“ lists each measure's linked and proposed cards for the analyst's
+        „ja“/„nein“ (:mod:`flueko.io.lineage_review` reads it back).
     """
-    write_workbook(build_workbook(measures, field_labels=field_labels, title=title), Path(path))
+    book = build_workbook(measures, field_labels=field_labels, title=title, lineage=lineage)
+    write_workbook(book, Path(path))
