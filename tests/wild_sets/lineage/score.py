@@ -179,6 +179,7 @@ def score(split: str = "all", *, overrides: dict | None = None) -> dict:
         )
     positives = sum(len(c) for _f, t, c in GROUPS if t in chosen)
     # linked or listed for the analyst (extra_lineage.csv: uncertain links and near misses)
+    listed = listed[listed["title"].isin(chosen)]
     shown = {(t, text_of.get(i)) for t, i in zip(listed["title"], listed["idea_id"], strict=True)}
     suggested = sum((t, c) in shown for _f, t, cs in GROUPS if t in chosen for c in cs)
     lonely = {text for _f, text in LONELY}
@@ -190,6 +191,8 @@ def score(split: str = "all", *, overrides: dict | None = None) -> dict:
         "wrong_links": fp,
         "recall": tp / positives,
         "recall_with_suggestions": suggested / positives,
+        # the analyst's reading: rows of „Herkunft prüfen“ (links and proposals) per measure
+        "listed_per_measure": len(listed) / max(len(measures), 1),
         "precision": tp / (tp + fp) if tp + fp else 1.0,
         "measures_with_any_link": sum(bool(m["linked"]) for m in per_measure),
         "unrelated_linked": sum(bool(m["linked"]) for m in per_measure if not m["expected"]),
@@ -211,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['unrelated_measures']} Maßnahmen ohne Karte: "
         f"recall {result['recall']:.2f}, precision {result['precision']:.2f}, "
         f"mit den Vorschlägen für die Analyse {result['recall_with_suggestions']:.2f} "
+        f"({result['listed_per_measure']:.1f} Zeilen je Maßnahme) "
         f"({result['true_links']} richtig, {result['wrong_links']} falsch verknüpft; "
         f"{result['unrelated_linked']} Maßnahmen ohne Karte trotzdem verknüpft; "
         f"{result['lonely_linked']} von {len(LONELY)} Karten ohne Maßnahme verknüpft)"
