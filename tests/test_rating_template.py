@@ -82,13 +82,14 @@ def test_cli_writes_the_template_and_says_so_for_a_round_without_cards(tmp_path,
     assert main(["--workspace", str(tmp_path), "bewertungsbogen", KICKOFF]) == 0
     out = capsys.readouterr().out
     assert TEMPLATE_XLSX in out
-    assert (tmp_path / "reports" / KICKOFF / TEMPLATE_XLSX).is_file()
+    written = (tmp_path / "reports" / KICKOFF / TEMPLATE_XLSX).read_bytes()
     assert main(["--workspace", str(tmp_path), "bewertungsbogen", LATER]) == 1
     err = capsys.readouterr().err
     assert "keine Workshop-Karten" in err
     assert main(["--workspace", str(tmp_path), "bewertungsbogen", "--all"]) == 0
     out = capsys.readouterr().out
     assert "keine Workshop-Karten" in out and TEMPLATE_XLSX in out
+    assert (tmp_path / "reports" / KICKOFF / TEMPLATE_XLSX).read_bytes() == written  # same bytes
     assert main(["--workspace", str(tmp_path), "bewertungsbogen"]) == 1
 
 
