@@ -279,9 +279,18 @@ def ingest_rounds(
         counts = result.manifest["counts"]
         n_err = sum(1 for f in result.files if f.error)
         warnings = int((result.log["severity"] != "info").sum()) if len(result.log) else 0
+        # a card round's measures are its candidates (Ideenbündel and Einzelideen), not yet
+        # measures: those are what a later round rates or plans
+        measures = (
+            f"{counts['measures']} Ideenbündel/Einzelideen"
+            if counts["contributions"]
+            and not counts["ratings"]
+            and not any("plan" in f.kinds for f in result.files)
+            else f"{counts['measures']} Maßnahmen"
+        )
         print(
             f"  Summe: {len(result.files)} Dateien ({n_err} nicht lesbar), "
-            f"{counts['contributions']} Ideen, {counts['measures']} Maßnahmen, "
+            f"{counts['contributions']} Ideen, {measures}, "
             f"{counts['ratings']} Bewertungen, {counts['survey_responses']} Antworten, "
             f"{warnings} Warnungen → {ws.processed_round(round_id)}"
         )
