@@ -342,6 +342,7 @@ def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> N
     _put(ws, 1, 1, review.GUIDE)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(review.COLUMNS))
     ws.row_dimensions[1].height = 32
+    ws.row_dimensions[2].height = 30  # two-line headers ("Gehört dazu? (ja/nein)")
     for col, (name, width) in enumerate(review.COLUMNS, start=1):
         cell = ws.cell(row=2, column=col, value=name)
         cell.font = Font(bold=True)

@@ -97,6 +97,7 @@ def _header(ws, columns: list[tuple[str, float]]) -> None:
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[1].height = 30  # two-line headers ("Punkte der Karten")
     ws.freeze_panes = "A2"
 
 
@@ -116,11 +117,13 @@ def build_template(
     wb = Workbook()
     guide = wb.active
     guide.title = GUIDE_SHEET
-    guide.column_dimensions["A"].width = 100
+    guide.column_dimensions["A"].width = 80  # fits a portrait A4 page
     for i, line in enumerate(RATING_TEMPLATE_GUIDE, start=1):
         cell = _put(guide, i, 1, line)
         if i == 1:
             cell.font = Font(bold=True, size=13)
+    printable(guide, first_data_row=2, landscape=False)  # rows as high as their wrapped text
+    guide.print_options.gridLines = False
 
     def label(key: object) -> str | None:
         text = _text(key)
