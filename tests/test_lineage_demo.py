@@ -81,6 +81,7 @@ def test_lineage_extra_lists_scores_and_uncertain_links(demo_run):
     # the report's data-quality section lists the uncertain ones and says how to correct them
     page = (demo_run.root / "reports" / RATED / "bericht.html").read_text("utf-8")
     assert "Unsichere Verknüpfungen" in page and "Karten-IDs (Herkunft)" in page
+    assert "Herkunft prüfen" in page
 
 
 @pytest.mark.parametrize(

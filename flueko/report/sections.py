@@ -357,9 +357,10 @@ def data_quality(rep: RoundReport) -> None:
     if links is not None:
         show.note(
             "Unsichere Verknüpfungen von Maßnahmen mit Karten der Auftaktrunde (knapp über oder "
-            "unter der Schwelle; alle in extra_lineage.csv). Berichtigen in der Spalte "
-            "„Karten-IDs (Herkunft)“ des Maßnahmenplans: IDs mit „;“ getrennt, „keine“ für "
-            "keine — das nächste Einlesen übernimmt es."
+            "unter der Schwelle; alle in extra_lineage.csv). Prüfen im Blatt „Herkunft prüfen“ "
+            "des Maßnahmenplans: je Karte „ja“ oder „nein“ — oder in der Spalte „Karten-IDs "
+            "(Herkunft)“: IDs mit „;“ getrennt, „keine“ für keine. Das nächste Einlesen "
+            "übernimmt es."
         )
         _links_table(links, with_ids=False)
     if log.empty:
