@@ -4,6 +4,7 @@ read back exactly — the card ids it carries are the lineage of the rated measu
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import openpyxl
 import pandas as pd
@@ -103,7 +104,10 @@ def kickoff(tmp_path) -> Workspace:
     return ws
 
 
-def test_filled_template_gives_exact_lineage(kickoff):
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_filled_template_gives_exact_lineage(kickoff, suffix, tmp_path_factory, request):
+    """Filled in Excel (openpyxl) or saved by LibreOffice Calc as .ods, the returned template
+    gives each measure exactly its card ids."""
     ws = kickoff
     wb = openpyxl.load_workbook(ws.reports_round(KICKOFF) / TEMPLATE_XLSX)
     first = wb[RATING_SHEET]
@@ -124,7 +128,18 @@ def test_filled_template_gives_exact_lineage(kickoff):
             sheet.cell(row=r, column=header.index("Aufwand (1–5)") + 1, value=1 + (2 * r + k) % 5)
     folder = ws.raw / LATER
     folder.mkdir(parents=True)
-    wb.save(folder / "bewertung_auftaktideen.xlsx")
+    if suffix == "ods":  # an office working in LibreOffice saves its own format
+        scratch = tmp_path_factory.mktemp("lo")
+        wb.save(scratch / "bewertung_auftaktideen.xlsx")
+        lo = request.getfixturevalue("soffice")
+        subprocess.run(
+            [lo, "--headless", "--convert-to", "ods", "--outdir", str(folder),
+             str(scratch / "bewertung_auftaktideen.xlsx")],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+        assert (folder / "bewertung_auftaktideen.ods").is_file()
+    else:
+        wb.save(folder / "bewertung_auftaktideen.xlsx")
     expected = {
         row["Maßnahme"]: _ids(row[SOURCES_HEADER]) for row in _rows(first) if row["Maßnahme"]
     }
