@@ -20,15 +20,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "wild_sets" / "lineage"
-RECALL = 0.77  # 101 of 130 pairs (102 before lineage_uncertain 10 → 15: see the note below)
-PRECISION = 0.92  # 102 of 110 links
-SUGGESTED = 0.94  # 124 of 130 pairs linked or listed for the analyst
-BLIND_RECALL = 0.41  # 76 of 185 pairs
-BLIND_PRECISION = 0.80  # 76 of 94 links
-BLIND_SUGGESTED = 0.66  # 124 of 185 pairs linked or listed for the analyst
-BLIND2_RECALL = 0.35  # 57 of 161 pairs (first run: 0.36 = 58; first_run.txt)
-BLIND2_PRECISION = 0.75  # 57 of 75 links (first run: 0.71)
-BLIND2_SUGGESTED = 0.61  # 100 of 161 pairs linked or listed (first run: 0.53)
+RECALL = 0.78  # 102 of 130 pairs
+PRECISION = 0.93  # 102 of 109 links
+SUGGESTED = 0.94  # 123 of 130 pairs linked or listed for the analyst
+BLIND_RECALL = 0.43  # 80 of 185 pairs
+BLIND_PRECISION = 0.82  # 80 of 97 links
+BLIND_SUGGESTED = 0.70  # 131 of 185 pairs linked or listed for the analyst
+BLIND2_RECALL = 0.37  # 60 of 161 pairs (first run: 0.36 = 58; first_run.txt)
+BLIND2_PRECISION = 0.76  # 60 of 78 links (first run: 0.71)
+BLIND2_SUGGESTED = 0.62  # 102 of 161 pairs linked or listed (first run: 0.53)
 
 
 def _scorer():

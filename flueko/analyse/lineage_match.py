@@ -59,13 +59,31 @@ ABBREVIATIONS: dict[str, str] = {
     "jobs": "Arbeit",
     "deutschkurs": "Sprachkurs",
     "deutschkurse": "Sprachkurse",
+    "dtz": "Deutsch-Test für Zuwanderer",
+    "egk": "elektronische Gesundheitskarte",
+    "psz": "Psychosoziales Zentrum",
+    "asa": "Assistierte Ausbildung",
+    "bab": "Berufsausbildungsbeihilfe",
+    "fim": "Flüchtlingsintegrationsmaßnahme",
+    "ast": "Anrufsammeltaxi",
+    "lra": "Landratsamt",
+    "lk": "Landkreis",
+    "kibe": "Kinderbetreuung",
+    "iq": "Integration durch Qualifizierung Anerkennungsberatung",
+    "vabo": "Vorqualifizierungsjahr Arbeit Beruf",
+    "deufoev": "berufsbezogene Sprachförderung",
+    "zue": "Unterkunft",
+    "ehrenamtl": "ehrenamtlich",
 }
 """Abbreviations and colloquial words of the field, read as the word they stand for (folded
 keys). An office adds its own with ``abbreviations=`` of :class:`Matcher`."""
 
 _INFLECTION = ("innen", "ern", "en", "er", "es", "em", "e", "n", "s")
 _DERIVATION = ("ungen", "ung", "heiten", "heit", "keiten", "keit", "lichen", "liche", "lich",
-               "ische", "isch", "ieren", "iert", "ierung", "schaften", "schaft")  # fmt: skip
+               "ische", "isch", "ieren", "iert", "ierung", "schaften", "schaft",
+               "ing")  # fmt: skip
+"""Derivation suffixes stripped after the inflection ("ing": the English words of refugees'
+cards and of titles — "Coaching" ~ "Jobcoach")."""
 _FUGEN = ("", "s", "es", "n", "en", "er", "e")
 PART_MIN = 3
 """Shortest compound part (a key of the round: "bus", "amt", "job")."""
@@ -168,6 +186,8 @@ class Matcher:
         self._concepts: dict[str, frozenset[int]] = {}
         words = [self._keys(t) for t in corpus]
         self.lexicon = {k for ws in words for k in ws if len(k) >= PART_MIN}
+        # a compound may be built from an abbreviation ("Jobcoach", "GU-Bewohner")
+        self.lexicon |= {key_of(a) for a in self.abbrev if len(key_of(a)) >= PART_MIN}
         for stem in [*(stems or []), *concept_words]:
             folded = _flat(fold(stem))
             if " " not in folded and len(folded) >= PART_MIN + 1:
