@@ -19,11 +19,10 @@ import pandas as pd
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema
 from flueko.errors import CodingError, InputFileError
-from flueko.io.xlsx import printable, write_workbook
+from flueko.io.xlsx import add_validation, printable, write_workbook
 from flueko.labels import CODEBOOK_GUIDE as GUIDE
 from flueko.log import INFO, LogEntry, entry
 from flueko.schema import CODING_COMMENT, CODING_MEASURE
@@ -151,16 +150,14 @@ def export_codebook(
         (COL_QUESTION_NEW, f"'{KEYS_SHEET}'!$D$2:$D${n_q}", "Leitfrage"),
     ):
         letter = get_column_letter(_col_index(header))
-        dv = DataValidation(
+        add_validation(
+            ws,
+            f"{letter}2:{letter}{max(last, 1000)}",
             type="list",
             formula1=formula,
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle=f"Unbekannte {title}",
+            title=f"Unbekannte {title}",
             error="Bitte einen Eintrag aus der Liste wählen (oder das Feld leer lassen).",
         )
-        dv.add(f"{letter}2:{letter}{max(last, 1000)}")
-        ws.add_data_validation(dv)
     if disputed is not None and len(disputed):
         _disputed_sheet(wb, df, disputed, coders, labels)
     guide = wb.create_sheet(GUIDE_SHEET)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
 from flueko.io.atomic import write_bytes
@@ -114,3 +115,20 @@ def printable(
                 lines = max(lines, wrapped)
         if lines > 1:
             ws.row_dimensions[row[0].row].height = 15 * min(lines, 30)
+
+
+def add_validation(
+    ws, cells: str, *, title: str, error: str, warn: bool = False, **rule: str
+) -> None:
+    """A data validation on ``cells`` (e.g. ``"H3:H200"``); blank cells are allowed.
+
+    ``rule``: openpyxl's :class:`~openpyxl.worksheet.datavalidation.DataValidation` rule
+    (``type``, ``operator``, ``formula1``, ``formula2``). A wrong entry is refused with
+    ``title`` and ``error``; with ``warn`` it may be kept after the warning.
+    """
+    style = {"errorStyle": "warning"} if warn else {}
+    dv = DataValidation(
+        allow_blank=True, showErrorMessage=True, errorTitle=title, error=error, **style, **rule
+    )
+    dv.add(cells)
+    ws.add_data_validation(dv)

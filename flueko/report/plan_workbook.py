@@ -18,7 +18,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema
 from flueko.analyse.costs import cost_summary
@@ -31,7 +30,7 @@ from flueko.analyse.lineage_corrections import (
     UNCERTAIN,
 )
 from flueko.io import lineage_review as review
-from flueko.io.xlsx import printable, write_workbook
+from flueko.io.xlsx import add_validation, printable, write_workbook
 from flueko.labels import QUADRANT_LABELS, STATUS_LABELS, TIMEFRAME_LABELS
 
 PLAN_SHEET = "Maßnahmenplan"
@@ -104,6 +103,17 @@ def _put(ws, row: int, col: int, value: object, *, number_format: str | None = N
     return cell
 
 
+def header_row(ws, columns, *, row: int = 1) -> None:
+    """Bold, shaded, wrapped header cells for ``columns`` (name, width) in ``row``, and the
+    column widths."""
+    for col, (name, width) in enumerate(columns, start=1):
+        cell = ws.cell(row=row, column=col, value=name)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
 def _num(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
@@ -154,12 +164,7 @@ def build_workbook(
     wb = Workbook()
     ws = wb.active
     ws.title = PLAN_SHEET
-    for col, (name, width) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=col, value=name)
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
+    header_row(ws, COLUMNS)
     df = _ordered(measures)
     for i, row in df.iterrows():
         r = i + 2
@@ -220,43 +225,37 @@ def _validations(wb: Workbook, ws, df: pd.DataFrame, last: int) -> None:
     for i, name in enumerate(responsible, start=2):
         _put(lists, i, 2, name)
     n_status = len(STATUS_LABELS) + 1
-    status = DataValidation(
+    add_validation(
+        ws,
+        f"{_col('Status')}2:{_col('Status')}{max(last, 200)}",
         type="list",
         formula1=f"={LISTS_SHEET}!$A$2:$A${n_status}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Status",
+        title="Status",
         error="Bitte einen Status aus der Liste wählen.",
     )
-    status.add(f"{_col('Status')}2:{_col('Status')}{max(last, 200)}")
-    ws.add_data_validation(status)
-    progress = DataValidation(
+    col = _col("Fortschritt")
+    add_validation(
+        ws,
+        f"{col}2:{col}{max(last, 200)}",
         type="decimal",
         operator="between",
         formula1="0",
         formula2="1",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Fortschritt",
+        title="Fortschritt",
         error="Fortschritt in Prozent zwischen 0 % und 100 % eintragen.",
     )
-    col = _col("Fortschritt")
-    progress.add(f"{col}2:{col}{max(last, 200)}")
-    ws.add_data_validation(progress)
     for r in range(2, max(last, 200) + 1):  # typed "50" in a %-formatted cell is 50 %
         ws[f"{col}{r}"].number_format = PERCENT
     if responsible:
-        who = DataValidation(
+        add_validation(
+            ws,
+            f"{_col('Zuständig')}2:{_col('Zuständig')}{max(last, 200)}",
             type="list",
             formula1=f"={LISTS_SHEET}!$B$2:$B${len(responsible) + 1}",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-            errorTitle="Zuständig",
+            title="Zuständig",
             error="Nicht in der Liste — trotzdem übernehmen?",
+            warn=True,
         )
-        who.add(f"{_col('Zuständig')}2:{_col('Zuständig')}{max(last, 200)}")
-        ws.add_data_validation(who)
 
 
 def _quadrant_colours(ws, last: int) -> None:
@@ -289,12 +288,7 @@ def _summary_sheet(
         ("Aufwand (Mittel)", 16),
         ("Quick Wins", 12),
     ]
-    for col, (name, width) in enumerate(headers, start=1):
-        cell = ws.cell(row=3, column=col, value=name)
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True)
-        ws.column_dimensions[get_column_letter(col)].width = width
+    header_row(ws, headers, row=3)
     if df.empty:
         _put(ws, 4, 1, "keine Maßnahmen")
         return
@@ -343,12 +337,7 @@ def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> N
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(review.COLUMNS))
     ws.row_dimensions[1].height = 32
     ws.row_dimensions[2].height = 30  # two-line headers ("Gehört dazu? (ja/nein)")
-    for col, (name, width) in enumerate(review.COLUMNS, start=1):
-        cell = ws.cell(row=2, column=col, value=name)
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
+    header_row(ws, review.COLUMNS, row=2)
     rank = {mid: i for i, mid in enumerate(order)}
     df = lineage.assign(
         _m=lineage[schema.MEASURE_ID].astype(str).map(rank).fillna(len(rank)),
@@ -370,18 +359,16 @@ def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> N
         for col, value in enumerate(values, start=1):
             _put(ws, r, col, value)
     last = max(len(df) + 2, 3)
-    answer = DataValidation(
+    col = get_column_letter(len(review.COLUMNS))
+    add_validation(
+        ws,
+        f"{col}3:{col}{max(last, 200)}",
         type="list",
         formula1='"ja,nein"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",
-        errorTitle="Gehört dazu?",
+        title="Gehört dazu?",
         error="Bitte „ja“ oder „nein“ eintragen (leer: Vorschlag von flueko).",
+        warn=True,
     )
-    col = get_column_letter(len(review.COLUMNS))
-    answer.add(f"{col}3:{col}{max(last, 200)}")
-    ws.add_data_validation(answer)
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{col}{last}"
     printable(ws, header_rows=2, title=review.REVIEW_SHEET)

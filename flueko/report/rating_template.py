@@ -21,18 +21,17 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from flueko import schema as s
 from flueko.config import Workspace, load_round_meta
 from flueko.io.tables import read_round
-from flueko.io.xlsx import printable, write_workbook
+from flueko.io.xlsx import add_validation, printable, write_workbook
 from flueko.labels import CRITERION_LABELS, RATING_TEMPLATE_CARDS, RATING_TEMPLATE_GUIDE
 from flueko.report.gate import check_frame
 from flueko.report.outputs import _taxonomy
-from flueko.report.plan_workbook import _HEADER_FILL, SOURCES_HEADER, _put, _text
+from flueko.report.plan_workbook import SOURCES_HEADER, _put, _text, header_row
 
 TEMPLATE_XLSX = "bewertungsbogen_vorlage.xlsx"
 GUIDE_SHEET = "Anleitung"
@@ -91,12 +90,7 @@ def card_table(contributions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _header(ws, columns: list[tuple[str, float]]) -> None:
-    for col, (name, width) in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=col, value=name)
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
+    header_row(ws, columns)
     ws.row_dimensions[1].height = 30  # two-line headers ("Punkte der Karten")
     ws.freeze_panes = "A2"
 
@@ -137,23 +131,21 @@ def build_template(
         for col, value in enumerate(values, start=1):
             _put(rating, i + 2, col, value)
     last = max(len(rows) + 1, 100)
-    scale = DataValidation(
-        type="whole",
-        operator="between",
-        formula1="1",
-        formula2="5",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",
-        errorTitle="Bewertung",
-        error="Bitte eine ganze Zahl von 1 (gering) bis 5 (hoch) eintragen.",
-    )
     first, end = (
         get_column_letter(len(COLUMNS) - len(s.CRITERIA) + 1),
         get_column_letter(len(COLUMNS)),
     )
-    scale.add(f"{first}2:{end}{last}")
-    rating.add_data_validation(scale)
+    add_validation(
+        rating,
+        f"{first}2:{end}{last}",
+        type="whole",
+        operator="between",
+        formula1="1",
+        formula2="5",
+        title="Bewertung",
+        error="Bitte eine ganze Zahl von 1 (gering) bis 5 (hoch) eintragen.",
+        warn=True,
+    )
     rating.auto_filter.ref = f"A1:{end}{max(len(rows) + 1, 2)}"
     printable(rating, title=_text(title) or "")
 
