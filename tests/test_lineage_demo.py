@@ -252,7 +252,8 @@ def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_p
     assert len(reviewed) == 2 and (reviewed[s.LOG_FILE] == "plan_geprueft.xlsx").all()
     unclear_log = log[log[s.LOG_CODE] == "lineage_review_unclear"]
     assert len(unclear_log) == 1 and "vielleicht" in unclear_log[s.LOG_MESSAGE].iloc[0]
-    assert unclear_log[s.LOG_CELL].iloc[0] == f"H{unclear}"
+    letter = openpyxl.utils.get_column_letter(col[review.DECISION])
+    assert unclear_log[s.LOG_CELL].iloc[0] == f"{letter}{unclear}"
     table = result.extras["lineage"]
     manual = table[table["status"] == MANUAL]
     assert list(manual[s.IDEA_ID]) == [added]

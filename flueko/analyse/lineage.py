@@ -327,7 +327,7 @@ def lineage_table(
     links: pd.DataFrame, contributions: pd.DataFrame, *, threshold: float, band: float
 ) -> pd.DataFrame:
     """The links for the analyst (``extra_lineage.csv``): one row per measure × idea with the
-    card's working group and text, score, basis and ``status`` — :data:`UNCERTAIN` for an
+    card's working group, text and votes, score, basis and ``status`` — :data:`UNCERTAIN` for an
     automatic link below ``threshold + band``, :data:`AMBIGUOUS` for a measure that reached the
     threshold but was not linked (too close to another), :data:`NEAR_MISS` for a candidate
     below the threshold, else :data:`AUTOMATIC` or :data:`MANUAL`."""
@@ -352,8 +352,9 @@ def lineage_table(
     )
     df = df.assign(status=status)
     cards = contributions[[schema.IDEA_ID, schema.GROUP, schema.TEXT]].astype(schema.STR)
+    cards = cards.assign(**{schema.VOTES: contributions[schema.VOTES].astype(schema.INT)})
     df = df.merge(cards, on=schema.IDEA_ID, how="left")
-    cols = [*LINK_COLUMNS, "status", schema.GROUP, schema.TEXT]
+    cols = [*LINK_COLUMNS, "status", schema.GROUP, schema.TEXT, schema.VOTES]
     return df[cols].reset_index(drop=True)
 
 

@@ -21,6 +21,7 @@ TITLE = "Maßnahme"
 CARD = "Karten-ID"
 GROUP = "Arbeitskreis"
 TEXT = "Karte"
+VOTES = "Punkte"
 SCORE = "Ähnlichkeit (0–100)"
 PROPOSAL = "Vorschlag von flueko"
 DECISION = "Gehört dazu? (ja/nein)"
@@ -30,6 +31,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     (CARD, 15),
     (GROUP, 16),
     (TEXT, 50),
+    (VOTES, 8),
     (SCORE, 12),
     (PROPOSAL, 24),
     (DECISION, 14),

@@ -343,6 +343,7 @@ def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> N
         _m=lineage[schema.MEASURE_ID].astype(str).map(rank).fillna(len(rank)),
         _linked=~lineage["status"].isin([AMBIGUOUS, NEAR_MISS]),
         _score=pd.to_numeric(lineage[LINEAGE_SCORE], errors="coerce"),
+        _votes=pd.to_numeric(lineage.get(schema.VOTES), errors="coerce"),
     ).sort_values(["_m", schema.MEASURE_ID, "_linked", "_score"], ascending=[1, 1, 0, 0])
     for r, (_, row) in enumerate(df.iterrows(), start=3):
         status = _text(row.get("status")) or ""
@@ -352,6 +353,7 @@ def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> N
             _text(row.get(schema.IDEA_ID)),
             _text(row.get(schema.GROUP)),
             _text(row.get(schema.TEXT)),
+            None if pd.isna(row["_votes"]) else int(row["_votes"]),
             None if pd.isna(row["_score"]) else int(row["_score"]),
             _PROPOSALS.get(status, status),
             "ja" if status == MANUAL else None,
