@@ -22,7 +22,7 @@ from flueko import schema as s
 from flueko.analyse.agreement import coder_agreement
 from flueko.analyse.categorise import categorise, classify_text
 from flueko.analyse.clustering import cluster_ideas
-from flueko.analyse.lineage import apply_links, lineage_links, lineage_table
+from flueko.analyse.lineage import apply_links, lineage_links, lineage_table, unlinked_cards
 from flueko.analyse.lineage_corrections import correct_links
 from flueko.analyse.measures import candidate_measures
 from flueko.analyse.prioritise import build_measures, measure_robustness, validate_weights
@@ -269,6 +269,7 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
             threshold=float(cons.lineage_threshold),
             band=float(cons.lineage_uncertain),
         )
+        extras["unlinked"] = unlinked_cards(links, earlier)
         return apply_links(measures, links, earlier_candidates, contributions=earlier)
 
     if len(ratings):

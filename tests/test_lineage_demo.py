@@ -198,9 +198,10 @@ def test_card_ids_in_a_rating_sheet_are_the_lineage(demo_run, tmp_path):
 
 
 def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_path):
-    """The plan's sheet „Herkunft prüfen“ lists every measure's linked and proposed cards; „ja“
-    links a proposal, „nein“ removes a link, anything else is named in the log and not
-    applied."""
+    """The plan's sheet „Herkunft prüfen“ lists every measure's linked and proposed cards and,
+    below, the cards with votes no measure is linked to; „ja“ links a proposal (or, with a
+    measure id written beside it, such a card), „nein“ removes a link, anything else is named
+    in the log and not applied."""
     from flueko.io import lineage_review as review
 
     plan = demo_run.root / "reports" / RATED / "massnahmenplan.xlsx"
@@ -212,8 +213,16 @@ def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_p
     rows = list(range(3, sheet.max_row + 1))
     kinds = {sheet.cell(r, col[review.PROPOSAL]).value for r in rows}
     assert "verknüpft" in kinds and any(k.startswith("nicht verknüpft") for k in kinds)
-    table = pd.read_csv(demo_run.root / "data" / "processed" / RATED / "extra_lineage.csv")
-    assert len(rows) == len(table)
+    folder = demo_run.root / "data" / "processed" / RATED
+    table = pd.read_csv(folder / "extra_lineage.csv")
+    lonely = pd.read_csv(folder / "extra_unlinked.csv")
+    assert len(lonely) and (lonely["votes"] > 0).all()
+    assert not set(lonely["idea_id"]) & set(table.loc[table["status"] == "automatisch", "idea_id"])
+    unlinked = [r for r in rows if sheet.cell(r, col[review.PROPOSAL]).value == review.UNLINKED]
+    assert len(rows) == len(table) + len(lonely) and len(unlinked) == len(lonely)
+    votes = [sheet.cell(r, col[review.VOTES]).value for r in unlinked]
+    assert votes == sorted(votes, reverse=True)
+    rows = [r for r in rows if r not in unlinked]
     linked = next(r for r in rows if sheet.cell(r, col[review.PROPOSAL]).value == "verknüpft")
     proposed = next(
         r
@@ -226,6 +235,10 @@ def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_p
     sheet.cell(linked, col[review.DECISION]).value = "nein"
     sheet.cell(proposed, col[review.DECISION]).value = "Ja"
     sheet.cell(unclear, col[review.DECISION]).value = "vielleicht"
+    popular = unlinked[0]  # the most-voted card without a measure: the analyst assigns it
+    target = sheet.cell(linked, col[review.MEASURE]).value
+    sheet.cell(popular, col[review.MEASURE]).value = target
+    sheet.cell(popular, col[review.DECISION]).value = "ja"
     sheet.title = "geprüft"  # a renamed sheet is still flueko's list, never cards
     root = tmp_path
     shutil.copytree(demo_run.root / "data" / "raw" / KICKOFF, root / "data" / "raw" / KICKOFF)
@@ -245,7 +258,8 @@ def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_p
 
     removed = sheet.cell(linked, col[review.CARD]).value
     added = sheet.cell(proposed, col[review.CARD]).value
-    assert removed not in ids(sheet.cell(linked, col[review.MEASURE]).value)
+    assert removed not in ids(target)
+    assert sheet.cell(popular, col[review.CARD]).value in ids(target)
     assert added in ids(sheet.cell(proposed, col[review.MEASURE]).value)
     log = result.log
     reviewed = log[log[s.LOG_CODE] == "lineage_reviewed"]
@@ -256,4 +270,7 @@ def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_p
     assert unclear_log[s.LOG_CELL].iloc[0] == f"{letter}{unclear}"
     table = result.extras["lineage"]
     manual = table[table["status"] == MANUAL]
-    assert list(manual[s.IDEA_ID]) == [added]
+    assert sorted(manual[s.IDEA_ID]) == sorted([added, sheet.cell(popular, col[review.CARD]).value])
+    assert sheet.cell(popular, col[review.CARD]).value not in set(
+        result.extras["unlinked"][s.IDEA_ID]
+    )

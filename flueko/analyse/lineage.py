@@ -358,6 +358,24 @@ def lineage_table(
     return df[cols].reset_index(drop=True)
 
 
+def unlinked_cards(links: pd.DataFrame, contributions: pd.DataFrame) -> pd.DataFrame:
+    """The earlier round's cards with dot votes that no measure is linked to (most votes
+    first, then in card order): popular ideas the lineage may have missed, for the analyst.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``idea_id``, ``group``, ``text``, ``votes``.
+    """
+    cols = [schema.IDEA_ID, schema.GROUP, schema.TEXT, schema.VOTES]
+    linked = set(links.loc[links[LINKED].astype(bool), schema.IDEA_ID].astype(str))
+    cards = contributions[cols].reset_index(drop=True)
+    votes = cards[schema.VOTES].astype("Float64").fillna(0)
+    keep = (votes > 0) & ~cards[schema.IDEA_ID].astype(str).isin(linked)
+    order = (-votes[keep]).sort_values(kind="stable").index
+    return cards.loc[order].reset_index(drop=True)
+
+
 def uncertain_links(table: pd.DataFrame, *, n: int = 20) -> pd.DataFrame:
     """The rows of :func:`lineage_table` the analyst should look at: uncertain links (lowest
     score first), then ambiguous candidates and near misses (highest score first)."""

@@ -38,15 +38,17 @@ def write_plan_workbook(ws: Workspace, round_id: str) -> list[Path]:
     meta = load_round_meta(ws.raw_round(round_id))
     target = ws.reports_round(round_id) / PLAN_XLSX
     check_frame(measures, output=f"{round_id}/{PLAN_XLSX}", key=s.MEASURE_ID)
-    lineage = tables.get("extra_lineage")
-    if lineage is not None:
-        check_frame(lineage, output=f"{round_id}/{PLAN_XLSX}", key=s.MEASURE_ID)
+    lineage, unlinked = tables.get("extra_lineage"), tables.get("extra_unlinked")
+    for table in (lineage, unlinked):
+        if table is not None:
+            check_frame(table, output=f"{round_id}/{PLAN_XLSX}", key=s.IDEA_ID)
     write_plan(
         measures,
         target,
         field_labels=field_labels(_taxonomy(ws, round_id)),
         title=f"Maßnahmenplan – {meta.get('title') or round_id}",
         lineage=lineage,
+        unlinked=unlinked,
     )
     return [target]
 

@@ -159,6 +159,7 @@ def build_workbook(
     field_labels: Mapping[str, str],
     title: str,
     lineage: pd.DataFrame | None = None,
+    unlinked: pd.DataFrame | None = None,
 ) -> Workbook:
     """The plan as an openpyxl workbook (see :func:`write_plan`)."""
     wb = Workbook()
@@ -202,7 +203,8 @@ def build_workbook(
     _quadrant_colours(ws, last)
     _summary_sheet(wb, df, field_labels=field_labels, title=title)
     if lineage is not None and len(lineage):
-        _review_sheet(wb, lineage, order=df[schema.MEASURE_ID].astype(str).tolist())
+        order = df[schema.MEASURE_ID].astype(str).tolist()
+        _review_sheet(wb, lineage, order=order, unlinked=unlinked)
     wb.properties.title = _text(title)
     wb.properties.creator = "flueko"
     return wb
@@ -329,9 +331,12 @@ _PROPOSALS = {
 """Status of a link in the lineage table → what the sheet „Herkunft prüfen“ says."""
 
 
-def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> None:
+def _review_sheet(
+    wb: Workbook, lineage: pd.DataFrame, *, order: list[str], unlinked: pd.DataFrame | None
+) -> None:
     """The sheet „Herkunft prüfen“: per measure (in plan order) its linked cards, then the
-    proposed ones, each with a „ja/nein“ cell for the analyst (von Hand: „ja“)."""
+    proposed ones, each with a „ja/nein“ cell for the analyst (von Hand: „ja“); below them
+    the cards with votes no measure is linked to, for a measure id and „ja“."""
     ws = wb.create_sheet(review.REVIEW_SHEET, 2)
     _put(ws, 1, 1, review.GUIDE)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(review.COLUMNS))
@@ -360,7 +365,23 @@ def _review_sheet(wb: Workbook, lineage: pd.DataFrame, *, order: list[str]) -> N
         )
         for col, value in enumerate(values, start=1):
             _put(ws, r, col, value)
-    last = max(len(df) + 2, 3)
+    r = len(df) + 3
+    for _, card in (unlinked if unlinked is not None else pd.DataFrame()).iterrows():
+        votes = pd.to_numeric(card.get(schema.VOTES), errors="coerce")
+        values = (
+            None,
+            None,
+            _text(card.get(schema.IDEA_ID)),
+            _text(card.get(schema.GROUP)),
+            _text(card.get(schema.TEXT)),
+            None if pd.isna(votes) else int(votes),
+            None,
+            review.UNLINKED,
+        )
+        for col, value in enumerate(values, start=1):
+            _put(ws, r, col, value)
+        r += 1
+    last = max(r - 1, 3)
     col = get_column_letter(len(review.COLUMNS))
     add_validation(
         ws,
@@ -383,6 +404,7 @@ def write_plan(
     field_labels: Mapping[str, str],
     title: str,
     lineage: pd.DataFrame | None = None,
+    unlinked: pd.DataFrame | None = None,
 ) -> None:
     """Write the Maßnahmenplan workbook.
 
@@ -407,6 +429,11 @@ def write_plan(
         The round's links to the kick-off cards (``extra_lineage``): with rows, a sheet
         „Herkunft prüfen“ lists each measure's linked and proposed cards for the analyst's
         „ja“/„nein“ (:mod:`flueko.io.lineage_review` reads it back).
+    unlinked
+        The kick-off cards with votes no measure is linked to (``extra_unlinked``), listed
+        below in „Herkunft prüfen“ for a measure id and „ja“.
     """
-    book = build_workbook(measures, field_labels=field_labels, title=title, lineage=lineage)
+    book = build_workbook(
+        measures, field_labels=field_labels, title=title, lineage=lineage, unlinked=unlinked
+    )
     write_workbook(book, Path(path))
