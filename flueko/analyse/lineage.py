@@ -359,8 +359,8 @@ def lineage_table(
 
 
 def unlinked_cards(links: pd.DataFrame, contributions: pd.DataFrame) -> pd.DataFrame:
-    """The earlier round's cards with dot votes that no measure is linked to (most votes
-    first, then in card order): popular ideas the lineage may have missed, for the analyst.
+    """The earlier round's cards that no measure is linked to, most votes first (then in card
+    order): ideas the lineage may have missed, the popular ones on top, for the analyst.
 
     Returns
     -------
@@ -371,7 +371,7 @@ def unlinked_cards(links: pd.DataFrame, contributions: pd.DataFrame) -> pd.DataF
     linked = set(links.loc[links[LINKED].astype(bool), schema.IDEA_ID].astype(str))
     cards = contributions[cols].reset_index(drop=True)
     votes = cards[schema.VOTES].astype("Float64").fillna(0)
-    keep = (votes > 0) & ~cards[schema.IDEA_ID].astype(str).isin(linked)
+    keep = ~cards[schema.IDEA_ID].astype(str).isin(linked)
     order = (-votes[keep]).sort_values(kind="stable").index
     return cards.loc[order].reset_index(drop=True)
 

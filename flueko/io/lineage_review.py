@@ -39,13 +39,13 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 """Header and width of each column, in order."""
 GUIDE = (
     "Stammt die Maßnahme aus dieser Karte? In der letzten Spalte „ja“ oder „nein“ eintragen; "
-    "leer lassen übernimmt den Vorschlag von flueko. Unten: Karten mit Punkten ohne Maßnahme — "
-    "gehört eine zu einer Maßnahme, deren Maßnahmen-ID und „ja“ eintragen. Die Datei beim "
-    "nächsten Einlesen in den Rohdaten-Ordner einer Runde legen."
+    "leer lassen übernimmt den Vorschlag von flueko. Unten: Karten ohne Maßnahme (meiste "
+    "Punkte zuerst) — gehört eine zu einer Maßnahme, deren Maßnahmen-ID und „ja“ eintragen. "
+    "Die Datei beim nächsten Einlesen in den Rohdaten-Ordner einer Runde legen."
 )
 """The instruction line above the header."""
 UNLINKED = "keiner Maßnahme zugeordnet"
-"""What „Vorschlag von flueko“ says of a card with votes that no measure is linked to."""
+"""What „Vorschlag von flueko“ says of a card that no measure is linked to."""
 YES = frozenset({"ja", "j", "x", "yes", "y", "1", "✓", "✔", "stimmt", "richtig"})
 NO = frozenset({"nein", "n", "no", "0", "-", "–", "falsch", "stimmt nicht"})
 DECISION_COLUMNS = (

@@ -336,7 +336,7 @@ def _review_sheet(
 ) -> None:
     """The sheet „Herkunft prüfen“: per measure (in plan order) its linked cards, then the
     proposed ones, each with a „ja/nein“ cell for the analyst (von Hand: „ja“); below them
-    the cards with votes no measure is linked to, for a measure id and „ja“."""
+    the cards no measure is linked to (most votes first), for a measure id and „ja“."""
     ws = wb.create_sheet(review.REVIEW_SHEET, 2)
     _put(ws, 1, 1, review.GUIDE)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(review.COLUMNS))
@@ -430,7 +430,7 @@ def write_plan(
         „Herkunft prüfen“ lists each measure's linked and proposed cards for the analyst's
         „ja“/„nein“ (:mod:`flueko.io.lineage_review` reads it back).
     unlinked
-        The kick-off cards with votes no measure is linked to (``extra_unlinked``), listed
+        The kick-off cards no measure is linked to (``extra_unlinked``), listed
         below in „Herkunft prüfen“ for a measure id and „ja“.
     """
     book = build_workbook(

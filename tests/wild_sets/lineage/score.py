@@ -151,6 +151,7 @@ def score(split: str = "all", *, overrides: dict | None = None) -> dict:
         contributions = pd.read_parquet(ws.processed_round(KICKOFF) / "contributions.parquet")
         measures = pd.read_parquet(ws.processed_round(LATER) / "measures.parquet")
         listed = pd.read_csv(ws.processed_round(LATER) / "extra_lineage.csv", dtype=str)
+        unlinked = pd.read_csv(ws.processed_round(LATER) / "extra_unlinked.csv", dtype=str)
     text_of = dict(zip(contributions["idea_id"], contributions["text"], strict=True))
     text_of = {i: _card_of(t) for i, t in text_of.items()}
     chosen = split_titles(split)
@@ -182,6 +183,9 @@ def score(split: str = "all", *, overrides: dict | None = None) -> dict:
     listed = listed[listed["title"].isin(chosen)]
     shown = {(t, text_of.get(i)) for t, i in zip(listed["title"], listed["idea_id"], strict=True)}
     suggested = sum((t, c) in shown for _f, t, cs in GROUPS if t in chosen for c in cs)
+    # ... or the card is in the list of cards without a measure (the analyst assigns it)
+    alone = {text_of.get(i) for i in unlinked["idea_id"]}
+    seen = sum((t, c) in shown or c in alone for _f, t, cs in GROUPS if t in chosen for c in cs)
     lonely = {text for _f, text in LONELY}
     return {
         "split": split,
@@ -191,6 +195,9 @@ def score(split: str = "all", *, overrides: dict | None = None) -> dict:
         "wrong_links": fp,
         "recall": tp / positives,
         "recall_with_suggestions": suggested / positives,
+        # every true pair the sheet „Herkunft prüfen“ shows: linked, proposed, or the card is
+        # listed as one without a measure
+        "shown_for_review": seen / positives,
         # the analyst's reading: rows of „Herkunft prüfen“ (links and proposals) per measure
         "listed_per_measure": len(listed) / max(len(measures), 1),
         "precision": tp / (tp + fp) if tp + fp else 1.0,
@@ -214,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['unrelated_measures']} Maßnahmen ohne Karte: "
         f"recall {result['recall']:.2f}, precision {result['precision']:.2f}, "
         f"mit den Vorschlägen für die Analyse {result['recall_with_suggestions']:.2f} "
-        f"({result['listed_per_measure']:.1f} Zeilen je Maßnahme) "
+        f"({result['listed_per_measure']:.1f} Zeilen je Maßnahme; mit den Karten ohne "
+        f"Maßnahme {result['shown_for_review']:.2f}) "
         f"({result['true_links']} richtig, {result['wrong_links']} falsch verknüpft; "
         f"{result['unrelated_linked']} Maßnahmen ohne Karte trotzdem verknüpft; "
         f"{result['lonely_linked']} von {len(LONELY)} Karten ohne Maßnahme verknüpft)"
