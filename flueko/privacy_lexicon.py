@@ -4,6 +4,8 @@
   ``names-dataset`` package); a name marked ``~`` is also a frequent German word (``Ernst``).
 - ``resources/surnames.txt``: family names (``scripts/build_surnames.py``, same source), for
   the plural of a family ("die Haddads").
+- ``resources/english_words.txt``: English words that are also names ("will", "grace"), from
+  SCOWL (``scripts/build_english_words.py``), for cards written in English.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["first_name_kind", "surnames"]
+__all__ = ["english_words", "first_name_kind", "surnames"]
 
 _LEXICON = "first_names.txt"
 _SURNAMES = "surnames.txt"
+_ENGLISH = "english_words.txt"
 
 
 @cache
@@ -37,6 +40,13 @@ def surnames() -> frozenset[str]:
     """Family names (casefolded) of ``resources/surnames.txt``, for "die Haddads"."""
     text = resources.files("flueko.resources").joinpath(_SURNAMES).read_text(encoding="utf-8")
     return frozenset(line.casefold() for line in text.splitlines() if line[:1] not in "#")
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """English words that are also first or family names, of ``resources/english_words.txt``."""
+    text = resources.files("flueko.resources").joinpath(_ENGLISH).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _plain(word: str) -> str:

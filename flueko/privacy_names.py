@@ -20,127 +20,63 @@ from __future__ import annotations
 
 import re
 
+from flueko.privacy_english import is_english, is_english_word
 from flueko.privacy_lexicon import first_name_kind, surnames
+from flueko.privacy_words import (
+    ABBREV,
+    AGE,
+    ARTICLES,
+    CUE_PAIRS,
+    CUES,
+    FAMILY_TAIL,
+    FUNCTION_WORDS,
+    INSTITUTION,
+    MONTH_ABBREV,
+    MONTHS_DAYS,
+    NOT_NAME,
+    OFFICE,
+    PARTICLE_LOWER,
+    PARTICLE_NAME,
+    PARTICLES,
+    PLACE_BEFORE,
+    PLACEHOLDER,
+    PLACES,
+    PLURAL_BEFORE,
+    ROLE,
+    SAINT_WORD,
+    SALUTATIONS,
+    STRONG_CUES,
+    SURNAME_CUES,
+    TITLES,
+    VERB_END,
+    WEAK,
+)
 
 __all__ = ["find_names", "is_common_word", "is_office"]
 
-_PLURAL_BEFORE = {"die", "den"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _INITIAL = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\.(?![\w-])")
-_PARTICLES = {"al", "el", "von", "van", "de", "du", "zu", "vom", "ter", "ten", "bin", "abu"}
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|abu|de|di|da|van|von)-[A-ZÄÖÜ]")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Cues before a name: a lexicon word after them is a name even if it is also a German word.
-_STRONG_CUES = _words(
-    """
-    ansprechpartner ansprechpartner*in ansprechpartner/in ansprechpartnerin ansprechperson
-    bruder dank danke dolmetscher dolmetscherin dr dr. ehefrau ehemann enkel enkelin fam.
-    familie fr fr. frau gez. herr herrn hr hr. kontakt kontakt: lehrkraft leitung moderation neffe
-    nichte patenschaft prof prof. schwester sohn sprachpate sprachpatin tochter unterschrift
-    zitat zuständig
-    """
-)
-# Cues always followed by a surname: any capitalised word after them is a name.
-_SURNAME_CUES = _words(
-    """
-    bruder dr dr. ehefrau ehemann enkel enkelin fam fam. familie fr fr. frau herr herrn hr
-    hr. neffe nichte prof prof. schwester sohn tochter
-    """
-)
-# Words after a salutation that are an office, not a name (Frau Bürgermeisterin, Herr Landrat).
-_OFFICE = re.compile(
-    r"(?:ober)?(?:bürger)?meister(?:in)?|land(?:rat|rätin)|\w*(?:minister|präsident|direktor|"
-    r"leiter|referent|dezernent|sekretär|beauftragt|vorsitzend|abgeordnet|beigeordnet|pfarrer|"
-    r"rektor|professor|doktor|kolleg|nachbar|kommissar)\w*|stadtrat|stadträtin|gemeinderat|"
-    r"gemeinderätin|pastor(?:in)?|richter(?:in)?|anwalt|anwältin|konsul(?:in)?",
-    re.IGNORECASE,
-)
-# Capitalised words that are never a name nor a surname in these texts.
-_NOT_NAME = _words(
-    """
-    name telefon e-mail mail tel fax handy herrn hr fr frauen herren dame damen
-    der die das den dem des ein eine einer und oder
-    aber auch bei mit für von vom zum zur im in an am auf aus nach über unter vor bis seit
-    wegen ohne gegen ab als wie wo was wer wenn dass ob sie er es wir ihr ich man alle bitte
-    danke dank kontakt termin frau herr familie familien kinder kind mutter vater eltern
-    tochter sohn bruder schwester mann team gruppe ak arbeitskreis verein kreis jobcenter
-    caritas diakonie tafel vhs ihk hwk gu awo drk kita schule stadt gemeinde landkreis
-    landratsamt rathaus ausländerbehörde agentur sekretariat schulsozialarbeit
-    kirchengemeinde realschule grundschule gymnasium hochschule moschee pfarrei bosch
-    daimler aldi lidl rossmann jung alt frei sankt st mo di mi do fr sa so montag dienstag
-    mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli
-    august september oktober november dezember
-    mama papa oma opa roma sinti salam selam marhaba merhaba shalom holle mustermann
-    musterfrau normalverbraucher arabisch farsi dari paschtu kurdisch tigrinya somali türkisch
-    russisch ukrainisch englisch französisch deutsch
-    """
-)
-# A word that names a place or institution: a name before it belongs to that institution.
-_INSTITUTION = re.compile(
-    r"(?i)(?:stiftung|straße|strasse|str\.|weg|platz|allee|gasse|schule|gymnasium|realschule|"
-    r"kirche|haus|hospital|klinik|park|zentrum|werk|bad|berg|markt|hof|verein|institut|"
-    r"universität|akademie|halle|brücke|ring|damm|ufer|tor|kaserne|siedlung|preis|tag)$"
-)
-_SAINT_WORD = re.compile(r"(?:Sankt|St\.|Hl\.|Heilige[rn]?|heilige[rn]?)\Z")  # ≤ 8 characters
-_ABBREV = re.compile(r"(?<![\w.])[a-zäöü]\.\s*$")  # z. B., u. a.: no initial
-_ENGLISH = _words(
-    """
-    the my our we you they to for of is are am want have has not with at me please need there
-    this what when where very because from your can will would could should must
-    """
-)
-"""English words that are no German words: a lower-case card with two of them is English
-("want to open my own shop"), where a first name is followed only by a lexicon surname and
-these words are never names ("we can cook")."""
-_ARTICLES = _words(
-    """
-    der die das dem den des ein eine einen einem einer zum zur im am vom beim ins
-    """
-)
-_TITLES = {"dr", "prof", "med", "phil"}
-# A role before a name (Pfarrer Schäfer, Sozialarbeiterin Petra, Roma-Mediatorin Sevdija):
-# the capitalised word after it is a name.
-_ROLE = re.compile(
-    r"(?i)(?:[\w-]*(?:lehrer|arbeiter|mediator|berater|betreuer|trainer|koordinator|"
-    r"dolmetscher|übersetzer|erzieher|pfarrer|pastor|hausmeister|sachbearbeiter|kollege|"
-    r"nachbar)(?:in)?|[\w-]*(?:pate|patin|kollegin|helferin|helfer))"
-)
-# The first name of a placeholder person (Max Mustermann, Otto Normalverbraucher)
-_PLACEHOLDER = {"mustermann", "musterfrau", "normalverbraucher"}
-# After these a capitalised word is a place or a thing, not a person (aus Herat, Villa Emma)
-_PLACE_BEFORE = {"aus", "nach", "villa", "café", "cafe", "projekt", "programm", "initiative"}
-_MONTH_ABBREV = {"jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dez"}
-# family words after a hyphen that make the part before it a family name (Wardak-Kinder)
-_FAMILY_TAIL = re.compile(
-    r"-(?:kinder|kind|zwillinge|familie|eltern|geschwister|sohn|tochter|söhne|töchter|baby|"
-    r"mädchen|jungen|brüder|schwestern)\Z",
-    re.IGNORECASE,
-)
-_AGE = re.compile(r"\s*[(,]\s*\d{1,2}\s*(?:J\.|Jahre|jährig|J\b)")
-_VERB_END = re.compile(r"(?:t|en|st|te|ern|eln)$")
 
 
 def is_office(word: str) -> bool:
     """``word`` is an office or title, not a name (``Bürgermeisterin``, ``Landrat``)."""
-    return _OFFICE.fullmatch(word) is not None
+    return OFFICE.fullmatch(word) is not None
 
 
 def is_common_word(word: str) -> bool:
     """``word`` is a German word that is never a name here (``Sie``, ``Team``, ``Jobcenter``)."""
-    return word.casefold() in _NOT_NAME
+    return word.casefold() in NOT_NAME
 
 
-def _family_plural(word: str) -> bool:
-    """``word`` is a family name in the plural: "Haddads", "Schmidts", "Hassans"."""
-    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or not word[:1].isupper():
+def _family_plural(word: str, *, lower: bool = False) -> bool:
+    """``word`` is a family name in the plural: "Haddads", "Schmidts", "Hassans" (with
+    ``lower``, of a text typed in lower case, also "haddads")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    if not (word[:1].isupper() or (lower and word[:1].islower())):
         return False
     stem = word[:-1].casefold()
-    if stem in _NOT_NAME or word.casefold() in _NOT_NAME:
+    if stem in NOT_NAME or word.casefold() in NOT_NAME:
         return False
     return stem in surnames() or first_name_kind(word[:-1]) == "name"
 
@@ -169,7 +105,7 @@ def _after_saint(text: str, start: int) -> bool:
     k = start
     while k > 0 and text[k - 1].isspace():
         k -= 1
-    return k < start and _SAINT_WORD.search(text, max(k - 8, 0), k) is not None
+    return k < start and SAINT_WORD.search(text, max(k - 8, 0), k) is not None
 
 
 def _after(text: str, tok: _Tok) -> str:
@@ -189,7 +125,7 @@ def _in_compound(text: str, tok: _Tok) -> bool:
     return (
         before in {"-", "[", "/"}
         or after in {"-", "]"}
-        or ("-" in tok.text and bool(_INSTITUTION.search(tok.text)))
+        or ("-" in tok.text and bool(INSTITUTION.search(tok.text)))
     )
 
 
@@ -203,7 +139,7 @@ def _surname_ok(tok: _Tok, *, lower: bool, known: bool = False) -> bool:
     """``tok`` can be a surname; a lower-case one only where ``lower`` allows it, and with
     ``known`` only a name of the lexicons ("ahmad karimi", not "can cook")."""
     word = tok.text
-    if word.casefold() in _NOT_NAME or (_INSTITUTION.search(word) and "-" not in word):
+    if word.casefold() in NOT_NAME or (INSTITUTION.search(word) and "-" not in word):
         return False
     if tok.cap:
         return not word.isupper() or len(word) <= 1
@@ -211,24 +147,26 @@ def _surname_ok(tok: _Tok, *, lower: bool, known: bool = False) -> bool:
         return False
     if word.casefold() in surnames() or first_name_kind(word) == "name":
         return True
-    return not known and not _VERB_END.search(word)
+    return not known and not VERB_END.search(word)
 
 
 def _cue_before(text: str, toks: list[_Tok], i: int) -> bool:
     """A strong cue stands right before token ``i`` (``Kontakt: X``, ``Familie X``)."""
     j = i - 1
-    if j >= 0 and toks[j].text.casefold() in _TITLES and _after(text, toks[j]) == ".":
+    if j >= 0 and toks[j].text.casefold() in TITLES and _after(text, toks[j]) == ".":
         return True  # Prof. Schreiber, Dr. Ahmadi
     if j < 0:
         return False
     prev = toks[j]
     gap = text[prev.end : toks[j + 1].start]
     word = prev.text.casefold()
-    if word in _STRONG_CUES and re.fullmatch(r"[.:*/in]*\s*[:–-]?\s*", gap):
+    if word in STRONG_CUES and re.fullmatch(r"[.:*/in]*\s*[:–-]?\s*", gap):
         return True
-    if gap.isspace() and _ROLE.fullmatch(prev.text):
+    if gap.isspace() and j > 0 and (word, toks[j - 1].text.casefold()) in CUE_PAIRS:
+        return True  # "i am Grace", "my name is Will"
+    if gap.isspace() and ROLE.fullmatch(prev.text):
         return True
-    return word in {"bei", "an", "mit", "laut", "für"} and gap.isspace()
+    return word in WEAK and gap.isspace()
 
 
 def _starts_name(word: str) -> bool:
@@ -243,11 +181,14 @@ def _starts_name(word: str) -> bool:
         hit = (
             first_name_kind(word) is not None
             or (word.endswith("s") and first_name_kind(word[:-1]) == "name")
-            or word.casefold() in _SURNAME_CUES
-            or _ROLE.fullmatch(word) is not None
-            or _PARTICLE_NAME.match(word) is not None
-            or _family_plural(word)
-            or (_FAMILY_TAIL.search(word) is not None and word[:1].isupper())
+            or (word[-2:] in {"'s", "’s"} and first_name_kind(word[:-2]) is not None)
+            or word.casefold() in SURNAME_CUES
+            or word.casefold() == "family"
+            or ROLE.fullmatch(word) is not None
+            or PARTICLE_NAME.match(word) is not None
+            or PARTICLE_LOWER.match(word) is not None
+            or _family_plural(word, lower=True)
+            or (FAMILY_TAIL.search(word) is not None and word[:1].isupper())
         )
         if len(_STARTS) < 1 << 18:
             _STARTS[word] = hit
@@ -282,10 +223,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
 def _find_names(text: str) -> list[tuple[int, int]]:
     toks = _tokens(text)
     lower = not any(ch.isupper() for ch in text) and any(ch.islower() for ch in text)
+    english = is_english(text)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        end = _name_at(text, toks, i, lower=lower)
+        end = _name_at(text, toks, i, lower=lower, english=english)
         if end is None:
             i += 1
             continue
@@ -294,17 +236,24 @@ def _find_names(text: str) -> list[tuple[int, int]]:
     for k in range(1, len(toks)):  # die Haddads, bei den Schmidts
         prev, tok = toks[k - 1], toks[k]
         gap = _gap(text, prev, tok)
-        if prev.text.casefold() in _PLURAL_BEFORE and gap.isspace() and _family_plural(tok.text):
+        plural = _family_plural(tok.text, lower=lower)
+        if prev.text.casefold() in PLURAL_BEFORE and gap.isspace() and plural:
             spans.append((tok.start, tok.end))
+    for k in range(len(toks) - 1):  # the Nwankwo family, the hussaini family
+        tok, nxt = toks[k], toks[k + 1]
+        if nxt.text.casefold() == "family" and _gap(text, tok, nxt).isspace():
+            known = tok.text.casefold() in surnames() or first_name_kind(tok.text) == "name"
+            if (tok.cap or known) and tok.text.casefold() not in FUNCTION_WORDS | NOT_NAME:
+                spans.append((tok.start, tok.end))
     for tok in toks:  # Wardak-Kinder, Aksoy-Zwillinge: the family name before the hyphen
-        tail = _FAMILY_TAIL.search(tok.text) if tok.cap else None
-        if tail and tok.text[: tail.start()].casefold() not in _NOT_NAME:
+        tail = FAMILY_TAIL.search(tok.text) if tok.cap else None
+        if tail and tok.text[: tail.start()].casefold() not in NOT_NAME:
             spans.append((tok.start, tok.start + tail.start()))
     spans = _coordinated(text, toks, spans)
     return _merge(spans)
 
 
-def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
+def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool, english: bool) -> int | None:
     """Index of the last token of a name starting at token ``i``, or ``None``."""
     tok = toks[i]
     if tok.initial:
@@ -326,20 +275,29 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
             and _plain_word(text, tok, nxt)
             and _surname_ok(nxt, lower=False)
             and not _after_saint(text, tok.start)
-            and not _ABBREV.search(text, 0, tok.start)
+            and not ABBREV.search(text, 0, tok.start)
             and not _in_compound(text, nxt)
         ):
             return i + 1
         return None
     if not (tok.cap or lower) and _lower_name_start(text, toks, i):
         lower = True  # "zozan hat angerufen", "ali + mustafa helfen"
-    if not tok.cap and _PARTICLE_NAME.match(tok.text) and _cue_before(text, toks, i):
-        return i  # Familie el-Sayed
-    if not (tok.cap or lower) or tok.text.casefold() in _NOT_NAME or _in_compound(text, tok):
+    particle = PARTICLE_NAME.match(tok.text) or (lower and PARTICLE_LOWER.match(tok.text))
+    if not tok.cap and particle and _cue_before(text, toks, i):
+        return i  # Familie el-Sayed, the family al-hassan
+    if not (tok.cap or lower) or tok.text.casefold() in NOT_NAME or _in_compound(text, tok):
         return None
-    english = lower and len(_ENGLISH.intersection(text.casefold().split())) >= 2
-    if english and tok.text.casefold() in _ENGLISH:
-        return None
+    word = tok.text.casefold()
+    cue = _cue_before(text, toks, i)
+    if word in PLACES or (english and word in FUNCTION_WORDS and not _named(toks, i, cue)):
+        return None  # "from homs", "Can we", "mr. and mrs.", but "my name is Will"
+    if english and word in CUES | SALUTATIONS:
+        return None  # "her son bohdan": the cue, not the name
+    if english and word in MONTHS_DAYS and not cue:
+        return None  # "in June", "june is a good month"
+    # an English word that is also a name ("will", "bill", "grace") in an English card: a name
+    # only after a cue, before a family name, or capitalised inside a sentence
+    weak = english and not cue and is_english_word(tok.text)
     if _not_a_person(text, toks, i):
         return None
     if text[tok.start - 1 : tok.start] in {"@", "."} or _after_saint(text, tok.start):
@@ -347,14 +305,19 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
     kind = first_name_kind(tok.text)
     if kind is None and tok.cap and tok.text.endswith("s"):
         kind = "name" if first_name_kind(tok.text[:-1]) == "name" else None  # Ahmads Bruder
-    cue = _cue_before(text, toks, i)
+    if kind is None and tok.text[-2:] in {"'s", "’s"}:
+        stem = tok.text[:-2]  # mahmoud's kids, not "my son's name"
+        if first_name_kind(stem) == "name" and not (english and is_english_word(stem)):
+            return i  # a possessive ends the name ("halyna's son")
+    if kind is None and cue and word in surnames() and toks[i - 1].text.casefold() not in WEAK:
+        kind = "name"  # "his brother mohamud", "Kontakt: Okonkwo"
     if kind is None and not (cue and _strong(text, toks, i)):
         return None
     k = i + 1
     while k < len(toks) and k <= i + 3 and _plain_word(text, toks[k - 1], toks[k]):
         if not toks[k].cap:
             break  # the institution's name is the capitalised words before its kind
-        if _INSTITUTION.fullmatch(toks[k].text):
+        if INSTITUTION.fullmatch(toks[k].text):
             return None  # Robert Bosch Stiftung, Konrad Adenauer Straße
         k += 1
     last = i
@@ -367,8 +330,10 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
             break
         # a text typed all in lower case ("own shop", "the evening"): without a cue only a
         # lexicon name follows a first name
-        known = not tok.cap and not cue and (kind == "ambiguous" or english)
-        particle = nxt.text.casefold() in _PARTICLES
+        known = not tok.cap and (english or (not cue and (kind == "ambiguous" or weak)))
+        particle = nxt.text.casefold() in PARTICLES
+        if nxt.text.casefold() in FUNCTION_WORDS:
+            break  # "abdi and", "may are"
         if not _surname_ok(
             nxt, lower=lower and (cue or kind is not None), known=known and not particle
         ):
@@ -380,7 +345,7 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
             and not (first_name_kind(nxt.text) or nxt.text.casefold() in surnames())
         ):
             break  # in a script without capitals only a lexicon name follows a name
-        if nxt.text.casefold() in _PARTICLES and j + 1 < len(toks):
+        if nxt.text.casefold() in PARTICLES and j + 1 < len(toks):
             j += 1
             continue
         last = j
@@ -389,22 +354,35 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool) -> int | None:
             continue
         break
     if lower and not cue and last > i and kind is not None and not toks[last].initial:
-        verb = _VERB_END.search(toks[last].text) and toks[last].text not in surnames()
+        verb = VERB_END.search(toks[last].text) and toks[last].text not in surnames()
         last = i if verb else last
-    if last == i and kind == "ambiguous" and not cue and not _AGE.match(text, tok.end):
+    if weak and last == i and not (tok.cap and not _sentence_start(text, tok)):
+        return None  # "the electricity bill", "Bill me later"; but "thanks to Grace"
+    if last == i and kind == "ambiguous" and not cue and not AGE.match(text, tok.end):
         return None  # Rosa (8 Jahre) is a child, "rosa Zettel" a colour
-    if last == i and not cue and i > 0 and toks[i - 1].text.casefold() in _ARTICLES:
-        return None  # zum Basar: a noun
+    if last == i and not cue and i > 0 and toks[i - 1].text.casefold() in ARTICLES:
+        return None  # zum Basar, the taylor: a noun
     if last == i and tok.cap and kind == "name" and _is_sentence_noun(text, toks, i):
         return None
     return last
+
+
+def _named(toks: list[_Tok], i: int, cue: bool) -> bool:
+    """An English function word that is a name after a cue: "my name is Will", "Ms. May" (not
+    "mr. and mrs.")."""
+    return cue and toks[i].text.casefold() in {"will", "may"}
+
+
+def _sentence_start(text: str, tok: _Tok) -> bool:
+    before = text[: tok.start].rstrip()
+    return not before or before[-1] in ".!?:;•-–\n"
 
 
 def _lower_name_start(text: str, toks: list[_Tok], i: int) -> bool:
     """A first name typed in lower case where a sentence starts or beside ``+``/``und`` and
     another such name, before a verb ("kibrom braucht Hilfe", "ali + mustafa helfen")."""
     tok = toks[i]
-    if first_name_kind(tok.text) != "name" or tok.text.casefold() in _NOT_NAME:
+    if first_name_kind(tok.text) != "name" or tok.text.casefold() in NOT_NAME:
         return False
     before = text[: tok.start].rstrip(" \t")
     starts = not before or before.endswith(("\n", "•", ":", ";")) or before[-1:] in "+-–"
@@ -417,7 +395,7 @@ def _lower_name_start(text: str, toks: list[_Tok], i: int) -> bool:
     if gap in {"+", "&", "/"} or nxt.text == "und":
         return True
     return gap == "" and (
-        nxt.text.casefold() in _PARTICLES or (nxt.text.endswith(("t", "en")) and len(nxt.text) > 2)
+        nxt.text.casefold() in PARTICLES or (nxt.text.endswith(("t", "en")) and len(nxt.text) > 2)
     )
 
 
@@ -426,14 +404,14 @@ def _not_a_person(text: str, toks: list[_Tok], i: int) -> bool:
     a comma list: "aus Aleppo, Homs"), before ``Mustermann``, ``Jan.`` before a number."""
     tok = toks[i]
     word = tok.text.casefold()
-    if word in _MONTH_ABBREV and re.match(r"\.\s*\d", text[tok.end : tok.end + 4]):
+    if word in MONTH_ABBREV and re.match(r"\.\s*\d", text[tok.end : tok.end + 4]):
         return True
-    if i + 1 < len(toks) and toks[i + 1].text.casefold() in _PLACEHOLDER:
+    if i + 1 < len(toks) and toks[i + 1].text.casefold() in PLACEHOLDER:
         return True
     k = i
     while k > 0:
         prev, gap = toks[k - 1], _gap(text, toks[k - 1], toks[k])
-        if prev.text.casefold() in _PLACE_BEFORE and gap.isspace():
+        if prev.text.casefold() in PLACE_BEFORE and gap.isspace():
             return True
         if gap != ", " or not prev.cap:
             return False
@@ -444,19 +422,24 @@ def _not_a_person(text: str, toks: list[_Tok], i: int) -> bool:
 def _strong(text: str, toks: list[_Tok], i: int) -> bool:
     """The cue before token ``i`` is strong (not ``bei``/``mit``) and the word could be a name."""
     j = i - 1
-    while j > 0 and toks[j].text.casefold() in _TITLES:
+    while j > 0 and toks[j].text.casefold() in TITLES:
         j -= 1
     word = toks[j].text.casefold()
     tok = toks[i]
-    if word in {"herr", "herrn", "frau", "hr", "fr"} and _OFFICE.fullmatch(tok.text):
+    if word in {"herr", "herrn", "frau", "hr", "fr"} and OFFICE.fullmatch(tok.text):
         return False
-    strong = word in _SURNAME_CUES or _ROLE.fullmatch(toks[j].text) is not None
+    strong = word in SURNAME_CUES or ROLE.fullmatch(toks[j].text) is not None
     return strong and (tok.cap or not any(c.isupper() for c in text))
 
 
 def _is_sentence_noun(text: str, toks: list[_Tok], i: int) -> bool:
     """A lone lexicon word directly followed by ``-`` or ``:`` heading a list is a label."""
     return text[toks[i].end : toks[i].end + 1] == "-"
+
+
+def _coname(word: str) -> bool:
+    """``word`` beside a found name and ``und`` is a first name too (not "and may")."""
+    return bool(first_name_kind(word)) and word.casefold() not in FUNCTION_WORDS
 
 
 def _coordinated(
@@ -468,11 +451,12 @@ def _coordinated(
     out = list(spans)
     for k in range(len(toks) - 2):
         a, conj, b = toks[k], toks[k + 1], toks[k + 2]
-        if conj.text not in {"und", "oder"}:
+        if conj.text not in {"und", "oder", "and", "or"}:
             continue
-        if a.end in ends and b.start not in starts and b.cap and first_name_kind(b.text):
+        lower = not any(ch.isupper() for ch in text)
+        if a.end in ends and b.start not in starts and (b.cap or lower) and _coname(b.text):
             out.append((b.start, b.end))
-        elif b.start in starts and a.end not in ends and a.cap and first_name_kind(a.text):
+        elif b.start in starts and a.end not in ends and (a.cap or lower) and _coname(a.text):
             out.append((a.start, a.end))
     # Nachname, Vorname
     for k in range(len(toks) - 1):
@@ -482,7 +466,7 @@ def _coordinated(
             and b.cap
             and _gap(text, a, b) == ", "
             and first_name_kind(b.text) == "name"
-            and a.text.casefold() not in _NOT_NAME
+            and a.text.casefold() not in NOT_NAME
             and not first_name_kind(a.text)
             and (k == 0 or text[: a.start].strip().endswith((":", "–", "-")))
         ):

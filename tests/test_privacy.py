@@ -46,6 +46,18 @@ from flueko.privacy import Finding, find_personal_data, mask_frame, mask_persona
         ("my friend ali helps me", "my friend [Name] helps me"),
         ("i need help from the teacher maria schmidt", "i need help from the teacher [Name]"),
         ("birgit hollenbach jobcenter", "[Name] jobcenter"),
+        # English cards: salutations and cues, family plurals, "X family", possessives
+        ("call mr. smith from caritas", "call mr. [Name] from caritas"),
+        ("Mr Okonkwo from Lagos is an electrician", "Mr [Name] from Lagos is an electrician"),
+        ("my caseworker is called mark, he is nice", "my caseworker is called [Name], he is nice"),
+        ("my son's name is will, he is 7", "my son's name is [Name], he is 7"),
+        ("the hussainis need a bigger flat", "the [Name] need a bigger flat"),
+        ("The Nwankwo family needs a cot", "The [Name] family needs a cot"),
+        ("mahmoud's kids have no place in kita", "[Name] kids have no place in kita"),
+        (
+            "ahmad and his brother mohamud walk to school",
+            "[Name] and his brother [Name] walk to school",
+        ),
         (
             "Kontakt: Frau Reimling, c.reimling@rems-murr-kreis.de, Tel. 07151501-1092",
             "Kontakt: Frau [Name], [E-Mail], Tel. [Telefon]",
@@ -98,6 +110,11 @@ def test_masks(text, expected):
         "nothing to do in the evening for young people",
         "they call me bad words in the bus",
         "we can cook our food for everyone",
+        "april and may are rainy, the course starts in march",
+        "Can we get a translator for the Jobcenter?",
+        "the electricity bill is too high for us",
+        "we come from aleppo, homs and idlib",
+        "mr. and mrs. are difficult words for my kids",
     ],
 )
 def test_leaves_ordinary_text(text):

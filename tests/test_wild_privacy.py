@@ -78,6 +78,22 @@ def test_second_blind_set():
     assert result["trap_false_positive_rate"] <= 0.042
 
 
+def test_third_blind_set_english_and_lower_case_cards():
+    """``cases3.jsonl``: 210 lines of refugees' cards in English, simple German and a mix, mostly
+    in lower case, written blind (first run: names 0.779, 20 of 105 traps changed — see
+    first_run3.txt). The names still missed are English words that are also names without a cue
+    ("joy from lagos", "june and her husband"), names no lexicon has ("chioma", "hevin") and
+    "hope"/"faith"/"blessing"/"precious"; the trap still changed is "jan" (Persian: dear)."""
+    lines = (HERE / "cases3.jsonl").read_text(encoding="utf-8").splitlines()
+    cases = [json.loads(line) for line in lines if line.strip()]
+    result = _score_module().score(cases, mask_personal_data)["summary"]
+    kinds = result["per_pii_type"]
+    assert kinds["name"]["recall"] >= 0.91
+    assert kinds["email"]["recall"] == kinds["phone"]["recall"] == 1.0
+    assert all(k["partial_leaks"] == 0 for k in kinds.values())
+    assert result["trap_false_positive_rate"] <= 0.01
+
+
 ISSUE_LINES = [
     "Kontakt: Birgit Hollenbach, 0 62 21 / 40 55 12",
     "Tarek Haddad dolmetscht",
