@@ -261,6 +261,7 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
             known_ids=set(earlier[s.IDEA_ID].astype(str).tolist()),
             cards=earlier.groupby(s.CARD_ID)[s.IDEA_ID].agg(list).to_dict(),
             decisions=pd.concat(parsed.reviews, ignore_index=True) if parsed.reviews else None,
+            measure_ids=measures[s.MEASURE_ID].astype(str).tolist(),
         )
         entries.extend(log)
         extras["lineage"] = lineage_table(

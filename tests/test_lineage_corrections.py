@@ -58,14 +58,40 @@ def test_no_on_a_proposal_drops_it_and_a_card_id_stands_for_its_ideas():
     assert len(unknown) == 1 and "K9-9" in unknown[0].message and unknown[0].cell == "H5"
 
 
-def test_changed_pinned_ids_win_over_answers_an_unchanged_export_does_not():
+def test_a_changed_cell_and_the_answers_both_count_a_contradiction_is_named():
     pins = pd.DataFrame(
         [("M-1", "Wohnraumbörse", "K3-1", "plan.xlsx", "Maßnahmenplan", "R2"),
          ("M-2", "Sprachcafé", "K3-1", "plan.xlsx", "Maßnahmenplan", "R3")],
         columns=[s.MEASURE_ID, s.TITLE, s.IDEA_IDS, s.SOURCE_FILE, s.SOURCE_SHEET, s.SOURCE_CELL],
     )  # fmt: skip
-    decisions = _decisions(("M-1", "K2-1", True), ("M-2", "K4-1", True))
+    decisions = _decisions(("M-1", "K2-1", True), ("M-2", "K4-1", True), ("M-1", "K3-1", False))
     out, log = correct_links(_links(), pins, known_ids=KNOWN, cards=CARDS, decisions=decisions)
-    assert _linked(out, "M-1") == {"K3-1": MANUAL}  # the changed cell wins
+    # M-1: the cell replaced K1-1 by K3-1; the sheet adds K2-1 and says „nein“ to K3-1, the
+    # card the cell added: a contradiction
+    assert _linked(out, "M-1") == {"K2-1": MANUAL}
     assert _linked(out, "M-2") == {"K3-1": AUTOMATIC, "K4-1": MANUAL}  # export unchanged
-    assert [e.code for e in log].count("lineage_review_overruled") == 1
+    conflicts = [e for e in log if e.code == "lineage_review_conflict"]
+    assert len(conflicts) == 1 and "K3-1" in conflicts[0].message
+    assert "R2" in conflicts[0].message and conflicts[0].cell == "H5"
+    assert conflicts[0].severity != "info"
+
+
+def test_measure_ids_typed_in_any_case_unknown_ones_named():
+    decisions = _decisions((" m-2 ", "K4-1", True), ("M-99", "K1-1", True))
+    out, log = correct_links(
+        _links(),
+        None,
+        known_ids=KNOWN,
+        cards=CARDS,
+        decisions=decisions,
+        measure_ids=["M-1", "M-2", "M-3"],
+    )
+    assert _linked(out, "M-2") == {"K3-1": AUTOMATIC, "K4-1": MANUAL}
+    unknown = [e for e in log if e.code == "lineage_review_measure_unknown"]
+    assert len(unknown) == 1 and "M-99" in unknown[0].message and unknown[0].cell == "H4"
+    # a measure of the round without any link yet gets the card
+    out, _log = correct_links(
+        _links(), None, known_ids=KNOWN, cards=CARDS, decisions=_decisions(("m-3", "K1-1", True)),
+        measure_ids=["M-1", "M-2", "M-3"],
+    )  # fmt: skip
+    assert _linked(out, "M-3") == {"K1-1": MANUAL}

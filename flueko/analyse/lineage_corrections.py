@@ -81,6 +81,7 @@ def correct_links(
     known_ids: set[str],
     cards: dict[str, list[str]] | None = None,
     decisions: pd.DataFrame | None = None,
+    measure_ids: list[str] | None = None,
 ) -> tuple[pd.DataFrame, list[LogEntry]]:
     """Apply the analyst's corrections to the automatic ``links``.
 
@@ -91,11 +92,13 @@ def correct_links(
     with a warning naming the cell.
 
     ``decisions``: the analyst's „ja“/„nein“ per measure and card (``measure_id``, ``title``,
-    ``idea_id`` as written, ``keep``, source cell; :func:`flueko.ingest.lineage_review.
+    ``idea_id`` as written, ``keep``, source cell; :func:`flueko.io.lineage_review.
     read_review_sheet`). „ja“ links the card (or confirms the link), „nein“ removes the link or
-    the proposal; a measure whose pinned ids differ from the automatic links keeps exactly
-    those. Every change against the
-    automatic links is logged.
+    the proposal — also on top of a measure's changed „Karten-IDs (Herkunft)“; where the two
+    say the opposite of one card, the answer wins and a warning names both cells. A measure id
+    is matched in any case and without blanks against ``measure_ids`` (the round's measures);
+    an unknown one is named and not applied. Every change against the automatic links is
+    logged.
 
     Returns
     -------
@@ -106,7 +109,7 @@ def correct_links(
     out = links.assign(basis=AUTOMATIC)
     log: list[LogEntry] = []
     resolve = _resolver(known_ids, cards)
-    pinned: set[str] = set()
+    pinned: dict[str, tuple[set[str], set[str], dict[str, str]]] = {}
     rows = []
     has_pins = pins is not None and not pins.empty and schema.IDEA_IDS in pins.columns
     for _, pin in pins.iterrows() if has_pins else ():
@@ -121,7 +124,7 @@ def correct_links(
         before = set(out.loc[mine & out[LINKED], schema.IDEA_ID])
         if set(ids) == before:
             continue  # the written ids are the automatic links (an exported plan, unchanged)
-        pinned.add(mid)
+        pinned[mid] = (set(ids), before, where)
         out = out[~mine]
         rows.extend((mid, title, i, pd.NA, True, MANUAL) for i in ids)
         added, removed = sorted(set(ids) - before), sorted(before - set(ids))
@@ -137,7 +140,8 @@ def correct_links(
         )
     out = _with_rows(out, rows)
     if decisions is not None and len(decisions):
-        out = _decide(out, decisions, resolve=resolve, pinned=pinned, log=log)
+        known = {_mid_key(m): m for m in [*(measure_ids or []), *out[schema.MEASURE_ID]]}
+        out = _decide(out, decisions, resolve=resolve, pinned=pinned, measures=known, log=log)
     return out.reset_index(drop=True), log
 
 
@@ -148,33 +152,50 @@ def _with_rows(out: pd.DataFrame, rows: list[tuple]) -> pd.DataFrame:
     return pd.concat([out, manual.astype(out.dtypes.to_dict())], ignore_index=True)
 
 
+def _mid_key(value: object) -> str:
+    return "".join(str(value).split()).casefold()
+
+
 def _decide(
-    out: pd.DataFrame, decisions: pd.DataFrame, *, resolve, pinned: set[str], log: list
+    out: pd.DataFrame,
+    decisions: pd.DataFrame,
+    *,
+    resolve,
+    pinned: dict,
+    measures: dict[str, str],
+    log: list,
 ) -> pd.DataFrame:
     """``out`` with the „ja“/„nein“ of :func:`correct_links` applied (logged into ``log``)."""
     out = out.copy()
-    for mid, group in decisions.groupby(schema.MEASURE_ID, sort=False):
-        mid, first = str(mid), group.iloc[0]
-        title = str(first.get(schema.TITLE) or "")
-        if mid in pinned:
+    typed = decisions[schema.MEASURE_ID].map(_mid_key)
+    for key, group in decisions.groupby(typed, sort=False):
+        first = group.iloc[0]
+        mid = measures.get(key)
+        if mid is None:
             log.append(
                 entry(
-                    "lineage_review_overruled",
-                    f"Maßnahme ‚{title}‘: ja/nein in „Herkunft prüfen“ nicht angewandt — "
-                    "„Karten-IDs (Herkunft)“ ist ausgefüllt und gilt",
-                    severity=INFO,
+                    "lineage_review_measure_unknown",
+                    f"Maßnahmen-ID ‚{first[schema.MEASURE_ID]}‘ gibt es in dieser Runde nicht — "
+                    "nicht angewandt; bitte die ID aus dem Blatt „Maßnahmenplan“ übernehmen",
                     **_where(first),
                 )
             )
             continue
+        mine = out[schema.MEASURE_ID].astype(str) == mid
+        title = str(first.get(schema.TITLE) or "") or next(
+            iter(out.loc[mine, schema.TITLE].astype(str)), mid
+        )
         yes: list[str] = []
         no: list[str] = []
+        answer_at: dict[str, dict[str, str]] = {}
         for _, d in group.iterrows():
             ids = resolve(str(d[schema.IDEA_ID]))
             if not ids:
                 log.append(_unknown(title, str(d[schema.IDEA_ID]), _where(d)))
             (yes if bool(d["keep"]) else no).extend(ids)
-        mine = out[schema.MEASURE_ID].astype(str) == mid
+            answer_at.update(dict.fromkeys(ids, _where(d)))
+        if mid in pinned:  # the changed cell and the answers both count; the answer wins
+            log.extend(_conflicts(title, pinned[mid], yes=yes, no=no, answer_at=answer_at))
         current = set(out.loc[mine & out[LINKED], schema.IDEA_ID])
         yes = [i for i in dict.fromkeys(yes) if i not in no]
         removed = [i for i in dict.fromkeys(no) if i in current]
@@ -195,3 +216,24 @@ def _decide(
             )
         )
     return out
+
+
+def _conflicts(title: str, pin, *, yes: list, no: list, answer_at: dict) -> list[LogEntry]:
+    """Warnings for the cards a changed „Karten-IDs (Herkunft)“ cell and the answers in
+    „Herkunft prüfen“ disagree on: the cell added a card answered „nein“, or dropped one
+    answered „ja“ (a card the cell kept as it was takes the answer without a warning)."""
+    cell_ids, before, where = pin
+    clash = [
+        *(i for i in no if i in cell_ids - before),
+        *(i for i in yes if i in before - cell_ids),
+    ]
+    return [
+        entry(
+            "lineage_review_conflict",
+            f"Maßnahme ‚{title}‘: Karte {i} — „Karten-IDs (Herkunft)“ ({where['cell']}) und "
+            f"„Herkunft prüfen“ ({answer_at[i]['cell']}) sagen Gegenteiliges; die Antwort in "
+            "„Herkunft prüfen“ gilt — bitte eines von beiden ändern",
+            **answer_at[i],
+        )
+        for i in dict.fromkeys(clash)
+    ]

@@ -8,6 +8,8 @@ a later round's folder, :func:`read_review_sheet` reads the answers
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from flueko import schema
@@ -75,16 +77,42 @@ def is_review_sheet(sheet: Sheet) -> bool:
     return _header(sheet) is not None
 
 
+def parse_answer(value: object) -> bool | None:
+    """„ja“ → ``True``, „nein“ → ``False``, anything else ``None``: a typed answer in any case
+    and with punctuation ("Ja.", " x ", "✓"), also followed by a reason after a comma or dash
+    ("Ja, passt", "nein – anderes Thema"); a question mark makes it unclear ("ja?")."""
+    text = str(value).strip()
+    if not text or "?" in text:
+        return None
+    for candidate in (text, re.split(r"\s*[,;:–—]\s*|\s+-\s+", text, maxsplit=1)[0]):
+        word = candidate.strip(" .!").casefold()
+        word = word if word in YES or word in NO else fold(word).strip()
+        if word in YES or word in NO:
+            return word in YES
+    return None
+
+
+def _unclear(raw: object, ref: str, where: dict[str, str]) -> LogEntry:
+    return entry(
+        "lineage_review_unclear",
+        f"‚{str(raw).strip()}‘ in {ref} ist weder „ja“ noch „nein“ — nicht angewandt; bitte "
+        "„ja“ oder „nein“ eintragen",
+        cell=ref,
+        **where,
+    )
+
+
 def read_review_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
     """The analyst's answers in a „Herkunft prüfen“ sheet.
 
     Returns
     -------
     decisions, log
-        One row per answered line (:data:`DECISION_COLUMNS`; ``keep`` true for „ja“), and the
-        log: an answer that is neither yes nor no (named with its cell, not applied) and one
-        line saying how many answers were read — the sheet's other cells are flueko's own
-        listing, not data.
+        One row per answered line (:data:`DECISION_COLUMNS`; ``keep`` true for „ja“; the
+        measure id as typed), and the log: an answer that is neither yes nor no, a „ja“ without
+        a measure id, and a measure id typed beside a card without a measure but without „ja“
+        (each named with its cell, not applied), and one line saying how many answers were
+        read — the sheet's other cells are flueko's own listing, not data.
     """
     found = _header(sheet)
     where = {"file": sheet.file, "sheet": sheet.name}
@@ -96,25 +124,39 @@ def read_review_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
     n_lines = 0
     for r in range(head + 1, sheet.n_rows):
         mid, card = sheet.value(r, cols[MEASURE]), sheet.value(r, cols[CARD])
-        if is_empty(mid) or is_empty(card):
+        raw = sheet.value(r, cols[DECISION])
+        ref = cell_ref(r, cols[DECISION])
+        if is_empty(card):
+            continue
+        if is_empty(mid):  # a card without a measure: „ja“ needs the measure id beside it
+            if not is_empty(raw) and parse_answer(raw) is not False:
+                log.append(
+                    entry(
+                        "lineage_review_no_measure",
+                        f"‚{str(raw).strip()}‘ in {ref} ohne Maßnahmen-ID — nicht angewandt; "
+                        f"bitte in {cell_ref(r, cols[MEASURE])} die Maßnahmen-ID eintragen",
+                        cell=ref,
+                        **where,
+                    )
+                )
             continue
         n_lines += 1
-        raw = sheet.value(r, cols[DECISION])
         if is_empty(raw):
-            continue
-        word = str(raw).strip(" .!").casefold()
-        word = word if word in YES or word in NO else fold(word).strip()
-        ref = cell_ref(r, cols[DECISION])
-        if word not in YES and word not in NO:
-            log.append(
-                entry(
-                    "lineage_review_unclear",
-                    f"‚{str(raw).strip()}‘ in {ref} ist weder „ja“ noch „nein“ — nicht "
-                    "angewandt; bitte „ja“ oder „nein“ eintragen",
-                    cell=ref,
-                    **where,
+            proposal = sheet.value(r, cols[PROPOSAL]) if PROPOSAL in cols else None
+            if str(proposal or "").strip() == UNLINKED:  # an id typed, the answer forgotten
+                log.append(
+                    entry(
+                        "lineage_review_no_answer",
+                        f"Maßnahmen-ID ‚{str(mid).strip()}‘ ohne „ja“ in {ref} — nicht "
+                        "verknüpft; bitte „ja“ eintragen",
+                        cell=ref,
+                        **where,
+                    )
                 )
-            )
+            continue
+        answer = parse_answer(raw)
+        if answer is None:
+            log.append(_unclear(raw, ref, where))
             continue
         title = sheet.value(r, cols[TITLE]) if TITLE in cols else None
         rows.append(
@@ -122,7 +164,7 @@ def read_review_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
                 str(mid).strip(),
                 "" if is_empty(title) else str(title).strip(),
                 str(card).strip(),
-                word in YES,
+                answer,
                 sheet.file,
                 sheet.name,
                 ref,
