@@ -30,9 +30,12 @@ from flueko.privacy_words import (
     CUES,
     FAMILY_TAIL,
     FUNCTION_WORDS,
+    GREETINGS,
+    GROUP_AFTER,
     INSTITUTION,
     MONTH_ABBREV,
     MONTHS_DAYS,
+    NAMES_TOO,
     NOT_NAME,
     OFFICE,
     PARTICLE_LOWER,
@@ -88,7 +91,7 @@ class _Tok:
         self.start, self.end, self.text, self.initial = start, end, text, initial
         first = text[:1]
         # a script without capitals (Arabic) counts as capitalised: its words need the lexicon
-        self.cap = first.isupper() or (first.isalpha() and not first.islower())
+        self.cap = _capital(first)
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -163,7 +166,9 @@ def _cue_before(text: str, toks: list[_Tok], i: int) -> bool:
     if word in STRONG_CUES and re.fullmatch(r"[.:*/in]*\s*[:–-]?\s*", gap):
         return True
     if gap.isspace() and j > 0 and (word, toks[j - 1].text.casefold()) in CUE_PAIRS:
-        return True  # "i am Grace", "my name is Will"
+        # "i am Grace from Nigeria", "my name is Will"; but "I am happy here"
+        after = text[toks[i].end :].lstrip()
+        return word != "am" or not after or after[0] in ",." or after.startswith("from ")
     if gap.isspace() and ROLE.fullmatch(prev.text):
         return True
     return word in WEAK and gap.isspace()
@@ -182,8 +187,8 @@ def _starts_name(word: str) -> bool:
             first_name_kind(word) is not None
             or (word.endswith("s") and first_name_kind(word[:-1]) == "name")
             or (word[-2:] in {"'s", "’s"} and first_name_kind(word[:-2]) is not None)
-            or word.casefold() in SURNAME_CUES
-            or word.casefold() == "family"
+            or word.casefold() in STRONG_CUES  # a lexicon family name follows (Kontakt: Seitz)
+            or word.casefold() in GROUP_AFTER
             or ROLE.fullmatch(word) is not None
             or PARTICLE_NAME.match(word) is not None
             or PARTICLE_LOWER.match(word) is not None
@@ -204,7 +209,13 @@ def _initial_name(text: str) -> bool:
     a name, only such an initial can start one ("z. B. in" cannot)."""
     if "." not in text:
         return False
-    return any(text[m.end() : m.end() + 1].isupper() for m in _INITIAL_BLANKS.finditer(text))
+    return any(_capital(text[m.end() : m.end() + 1]) for m in _INITIAL_BLANKS.finditer(text))
+
+
+def _capital(char: str) -> bool:
+    """A capital, or a letter of a script without capitals (Arabic): what :class:`_Tok` counts
+    as capitalised."""
+    return char.isupper() or (char.isalpha() and not char.islower())
 
 
 def may_hold_name(text: str) -> bool:
@@ -241,7 +252,7 @@ def _find_names(text: str) -> list[tuple[int, int]]:
             spans.append((tok.start, tok.end))
     for k in range(len(toks) - 1):  # the Nwankwo family, the hussaini family
         tok, nxt = toks[k], toks[k + 1]
-        if nxt.text.casefold() == "family" and _gap(text, tok, nxt).isspace():
+        if nxt.text.casefold() in GROUP_AFTER and _gap(text, tok, nxt).isspace():
             known = tok.text.casefold() in surnames() or first_name_kind(tok.text) == "name"
             if (tok.cap or known) and tok.text.casefold() not in FUNCTION_WORDS | NOT_NAME:
                 spans.append((tok.start, tok.end))
@@ -285,14 +296,24 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool, english: bool)
     particle = PARTICLE_NAME.match(tok.text) or (lower and PARTICLE_LOWER.match(tok.text))
     if not tok.cap and particle and _cue_before(text, toks, i):
         return i  # Familie el-Sayed, the family al-hassan
-    if not (tok.cap or lower) or tok.text.casefold() in NOT_NAME or _in_compound(text, tok):
+    if text[tok.start - 1 : tok.start] == "@" and first_name_kind(tok.text):
+        return i  # "@ahmad pls bring the list" (an e-mail address is found before)
+    cue = _cue_before(text, toks, i)
+    # a lexicon name typed in lower case in a text with capitals: after "hier ist", "my name
+    # is" …, or in an English card ("hier ist rita von der AWO"; not "Dolmetscher per Video")
+    pair = i > 1 and (toks[i - 1].text.casefold(), toks[i - 2].text.casefold()) in CUE_PAIRS
+    typed_low = cue and (pair or english) and first_name_kind(tok.text) is not None
+    if not (tok.cap or lower or typed_low) or tok.text.casefold() in NOT_NAME:
+        return None
+    if _in_compound(text, tok):
         return None
     word = tok.text.casefold()
-    cue = _cue_before(text, toks, i)
-    if word in PLACES or (english and word in FUNCTION_WORDS and not _named(toks, i, cue)):
-        return None  # "from homs", "Can we", "mr. and mrs.", but "my name is Will"
-    if english and word in CUES | SALUTATIONS:
-        return None  # "her son bohdan": the cue, not the name
+    foreign = word in FUNCTION_WORDS and (english or word not in NAMES_TOO)
+    if word in PLACES or (foreign and not _named(toks, i, cue)):
+        return None  # "from homs", "see you", "Can we", "mr. and mrs.", but "my name is Will"
+    greeting = i > 0 and (toks[i - 1].text.casefold(), word) in GREETINGS
+    if word in CUES or (english and word in SALUTATIONS) or greeting:
+        return None  # "her son bohdan", "an tante gül": the cue, not the name; "Ramadan Kareem"
     if english and word in MONTHS_DAYS and not cue:
         return None  # "in June", "june is a good month"
     # an English word that is also a name ("will", "bill", "grace") in an English card: a name
@@ -309,7 +330,7 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool, english: bool)
         stem = tok.text[:-2]  # mahmoud's kids, not "my son's name"
         if first_name_kind(stem) == "name" and not (english and is_english_word(stem)):
             return i  # a possessive ends the name ("halyna's son")
-    if kind is None and cue and word in surnames() and toks[i - 1].text.casefold() not in WEAK:
+    if kind is None and cue and word in surnames() and toks[i - 1].text.casefold() in STRONG_CUES:
         kind = "name"  # "his brother mohamud", "Kontakt: Okonkwo"
     if kind is None and not (cue and _strong(text, toks, i)):
         return None
@@ -332,8 +353,10 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool, english: bool)
         # lexicon name follows a first name
         known = not tok.cap and (english or (not cue and (kind == "ambiguous" or weak)))
         particle = nxt.text.casefold() in PARTICLES
-        if nxt.text.casefold() in FUNCTION_WORDS:
-            break  # "abdi and", "may are"
+        if nxt.text.casefold() in FUNCTION_WORDS or (
+            english and nxt.text.casefold() in MONTHS_DAYS
+        ):
+            break  # "abdi and", "may are", "Rose Monday"
         if not _surname_ok(
             nxt, lower=lower and (cue or kind is not None), known=known and not particle
         ):

@@ -26,16 +26,21 @@ FUNCTION_WORDS = words(
     and or but if then than so too also only just do does did get got go going come came bring
     let say said tell told give gave take took make made no yes all any some every each about
     after before into out up down over again still here now today tomorrow always never
+    les et pour je tu il elle nous vous ils elles un une avec dans sur pas est merci bonjour
+    salut mais ou qui que au aux ce cette mon ma mes très bien beaucoup
     """
 )
-"""English words that are no German words (nor names): two of them make a card English."""
+"""English (and French) words that are no German words: two of them make a card English (or
+French), and none of them is a name — but "will", "may" and "can" (:data:`NAMES_TOO`)."""
+NAMES_TOO = frozenset({"will", "may", "can"})
+"""Function words that are first names too (Will, May, Can): names after a cue."""
 SALUTATIONS = words("mr mr. mrs mrs. ms ms.")
 """English salutations: the word after them is a family name (in any case)."""
 CUES = words(
     """
     called named family son brother sister daughter wife husband uncle aunt cousin friend friends
     neighbour neighbor teacher caseworker translator interpreter volunteer mentor coach dear
-    thank thanks hi hello
+    thank thanks thx hi hello c'est c’est tante onkel oma opa cousine
     """
 )
 """English words after which a lexicon word is a name ("called Mark", "my brother Ali")."""
@@ -63,6 +68,9 @@ PLACES = words(
     somalis nigerian nigerians sudanese turkish kurdish kurd kurds arab arabs arabic farsi dari
     pashto tigrinya ukrainian ukrainians russian yazidi
     habibi habibti azizam
+    tigray amhara oromia georgia georgian georgians tbilisi kurdistan rojava chechnya mali
+    bamako cameroon congo kinshasa freetown bangladesh dhaka myanmar rohingya calais idomeni
+    balkans ramadan eid newroz nowruz bayram
     """
 )
 """Countries, regions and cities the participants come from or passed through, their peoples
@@ -74,7 +82,19 @@ them, "Homs", "Libya", "Herat")."""
 PLURAL_BEFORE = {"die", "den", "the"}
 WEAK = {"bei", "an", "mit", "laut", "für"}
 """Prepositions before a name (bei Ahmad): a cue for lexicon first names only."""
-CUE_PAIRS = {("am", "i"), ("is", "name"), ("ist", "name"), ("heiße", "ich"), ("heisse", "ich")}
+GREETINGS = {("ramadan", "kareem"), ("ramadan", "mubarak"), ("eid", "mubarak")}
+"""Greetings whose second word is also a name ("Ramadan Kareem")."""
+GROUP_AFTER = frozenset({"family", "brothers", "sisters", "twins", "kids", "children"})
+"""Words after a family name that say it is one ("the Nwankwo family", "the Rahimi brothers")."""
+CUE_PAIRS = {
+    ("am", "i"),
+    ("is", "name"),
+    ("ist", "name"),
+    ("heiße", "ich"),
+    ("heisse", "ich"),
+    ("bin", "ich"),
+    ("ist", "hier"),
+}
 """Two words before a name: (the word right before it, the one before that)."""
 PARTICLES = {"al", "el", "von", "van", "de", "du", "zu", "vom", "ter", "ten", "bin", "abu"}
 PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|ibn|bin|abu|de|di|da|van|von)-[A-ZÄÖÜ]")
@@ -90,7 +110,7 @@ STRONG_CUES = (
     bruder dank danke dolmetscher dolmetscherin dr dr. ehefrau ehemann enkel enkelin fam.
     familie fr fr. frau gez. herr herrn hr hr. kontakt kontakt: lehrkraft leitung moderation neffe
     nichte patenschaft prof prof. schwester sohn sprachpate sprachpatin tochter unterschrift
-    zitat zuständig
+    zitat zuständig famille monsieur madame mme
     """
     )
     | CUES
@@ -101,7 +121,7 @@ SURNAME_CUES = (
     words(
         """
     bruder dr dr. ehefrau ehemann enkel enkelin fam fam. familie fr fr. frau herr herrn hr
-    hr. neffe nichte prof prof. schwester sohn tochter
+    hr. neffe nichte prof prof. schwester sohn tochter famille monsieur madame mme
     """
     )
     | SALUTATIONS

@@ -58,6 +58,12 @@ from flueko.privacy import Finding, find_personal_data, mask_frame, mask_persona
             "ahmad and his brother mohamud walk to school",
             "[Name] and his brother [Name] walk to school",
         ),
+        ("halyna + her son bohdan sleep in the gym", "[Name] + her son [Name] sleep in the gym"),
+        ("halyna's son sleeps in the gym", "[Name] son sleeps in the gym"),
+        ("@ahmad pls bring the list tomorrow", "@[Name] pls bring the list tomorrow"),
+        ("moin, hier ist rita von der AWO", "moin, hier ist [Name] von der AWO"),
+        ("gruß an tante gül", "gruß an tante [Name]"),
+        ("The Rahimi brothers play music", "The [Name] brothers play music"),
         (
             "Kontakt: Frau Reimling, c.reimling@rems-murr-kreis.de, Tel. 07151501-1092",
             "Kontakt: Frau [Name], [E-Mail], Tel. [Telefon]",
@@ -115,6 +121,11 @@ def test_masks(text, expected):
         "the electricity bill is too high for us",
         "we come from aleppo, homs and idlib",
         "mr. and mrs. are difficult words for my kids",
+        "thx everybody, see you in april!",
+        "Ramadan Kareem to all muslim neighbours",
+        "the war in Tigray, my family is still there",
+        "I am happy here but my heart is in Syria",
+        "Rose Monday (Rosenmontag) is a holiday here?",
     ],
 )
 def test_leaves_ordinary_text(text):

@@ -94,6 +94,24 @@ def test_third_blind_set_english_and_lower_case_cards():
     assert result["trap_false_positive_rate"] <= 0.01
 
 
+def test_fourth_blind_set_as_a_check():
+    """``cases4.jsonl``: 166 lines by another author (English, French, German, mixed; @mentions,
+    greetings, signatures), written blind after the English-card rules were built on cases3 —
+    so its first run is the check of those rules: names 0.833, 6 of 80 traps changed (see
+    first_run4.txt). Fixed since by class (@mentions, „hier ist“, French function words,
+    greetings such as „Ramadan Kareem“, kinship words, peoples and regions); still missed: names
+    no lexicon has (Modou Ceesay, Chinedu, Ngozi, Hevin, aminata, wardah), „Selam“ (also a
+    greeting), and „Grace and Hope“ after „thanks to“."""
+    lines = (HERE / "cases4.jsonl").read_text(encoding="utf-8").splitlines()
+    cases = [json.loads(line) for line in lines if line.strip()]
+    result = _score_module().score(cases, mask_personal_data)["summary"]
+    kinds = result["per_pii_type"]
+    assert kinds["name"]["recall"] >= 0.9
+    assert kinds["email"]["recall"] == kinds["phone"]["recall"] == 1.0
+    assert all(k["partial_leaks"] == 0 for k in kinds.values())
+    assert result["trap_false_positive_rate"] <= 0.0125
+
+
 ISSUE_LINES = [
     "Kontakt: Birgit Hollenbach, 0 62 21 / 40 55 12",
     "Tarek Haddad dolmetscht",
