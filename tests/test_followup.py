@@ -73,6 +73,9 @@ def test_plan_docx_headings_tables_and_numbers_match_the_plan(demo):
     assert any(p.style.name == "Title" and p.text == "Integrationsplan" for p in doc.paragraphs)
     assert any(p.text == "Entwurf" for p in doc.paragraphs)
     assert "TOC \\o" in doc.element.xml  # a real table-of-contents field
+    # the council reads whether the cards' lineage was checked (the demo's is not)
+    texts = [p.text for p in doc.paragraphs]
+    assert any("noch nicht geprüft (Blatt „Herkunft prüfen“" in t for t in texts)
     # every measure exactly once in a Handlungsfeld table, with its numbers
     measure_tables = [
         t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == (MEASURE_HEADERS)
@@ -360,3 +363,19 @@ def test_plan_docx_gate_names_the_section(demo, tmp_path, monkeypatch):
         followup.write_plan_document(Workspace.at(root))
     assert "integrationsplan_entwurf.docx, Abschnitt" in err.value.message
     assert not (root / "reports" / PLAN_DOCX).exists()
+
+
+def test_plan_docx_counts_the_measures_whose_lineage_the_office_checked():
+    from flueko.report.council_docx import _checked
+    from flueko.report.docdraft_sections import RoundData
+
+    links = pd.DataFrame(
+        {
+            "measure_id": ["M-1", "M-1", "M-2", "M-9"],
+            "status": ["von Hand", "automatisch", "automatisch", "von Hand"],
+        }
+    )
+    rounds = [RoundData("2017-02-15_plan", {}, {"extra_lineage": links})]
+    plan = pd.DataFrame({"measure_id": ["M-1", "M-2", "M-3"]})
+    assert _checked(rounds, plan) == 1  # M-1 has a link set or confirmed by hand
+    assert _checked([RoundData("2016-10-20_auftakt")], plan) == 0

@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt
 
 from flueko import schema as s
 from flueko.analyse.costs import process_costs
+from flueko.analyse.lineage_corrections import MANUAL
 from flueko.ingest.plan import STATUSES
 from flueko.labels import STATUS_LABELS, TIMEFRAME_LABELS
 from flueko.report import fmt
@@ -264,7 +265,7 @@ def build_document(
     _process_chapter(doc, rounds, fig)
     _priority_chapter(doc, plan)
     landscape(doc, True)
-    _fields_chapter(doc, plan, fields, label)
+    _fields_chapter(doc, plan, fields, label, checked=_checked(rounds, plan))
     landscape(doc, False)
     _costs_chapter(doc, rounds, plan, fields, label)
     _tracking_chapter(doc, plan)
@@ -350,12 +351,29 @@ def _priority_chapter(doc, plan: pd.DataFrame) -> None:
             doc.add_paragraph(f"{_text(r[s.TITLE])} (Rang {rank_text(r)})", style="List Bullet")
 
 
-def _fields_chapter(doc, plan, fields, label) -> None:
+def _checked(rounds: Sequence[RoundData], plan: pd.DataFrame) -> int:
+    """How many measures of ``plan`` have card links the office set or confirmed by hand."""
+    manual: set[str] = set()
+    for r in rounds:
+        links = r.tables.get("extra_lineage")
+        if links is not None and "status" in links.columns:
+            manual |= set(links.loc[links["status"] == MANUAL, s.MEASURE_ID].astype(str))
+    return int(plan[s.MEASURE_ID].astype(str).isin(manual).sum())
+
+
+def _fields_chapter(doc, plan, fields, label, *, checked: int) -> None:
     doc.add_heading("3 Maßnahmen nach Handlungsfeldern", level=1)
+    review = (
+        f"Die Zuordnung der Karten hat die Verwaltung für {checked} von {len(plan)} Maßnahmen "
+        "geprüft; die übrigen sind nach Wortähnlichkeit zugeordnet."
+        if checked
+        else "Die Zuordnung der Karten ist nach Wortähnlichkeit vorgeschlagen und noch nicht "
+        "geprüft (Blatt „Herkunft prüfen“ im Maßnahmenplan)."
+    )
     doc.add_paragraph(
         "Je Handlungsfeld die Maßnahmen in der Reihenfolge ihres Rangs in der Bewertung. "
         "Kosten als Spanne der Schätzung; Herkunft: Zahl der Karten der Auftaktveranstaltung, "
-        "aus denen die Maßnahme hervorging, und ihre Klebepunkte."
+        f"aus denen die Maßnahme hervorging, und ihre Klebepunkte. {review}"
     )
     widths = (4.3, 3.3, 3.6, 2.8, 2.1, 2.4, 1.8, 2.6, 2.1)
     for i, f in enumerate(fields, start=1):
