@@ -152,7 +152,8 @@ def test_correction_in_the_plan_is_applied_on_the_next_run(demo_run, tmp_path):
     assert not (table[s.MEASURE_ID] == ids[0]).any()
 
 
-def test_card_ids_in_a_rating_sheet_are_the_lineage(demo_run, tmp_path):
+@pytest.mark.parametrize("header", [SOURCES_HEADER, "Karten-Nr.", "Kartennummern"])
+def test_card_ids_in_a_rating_sheet_are_the_lineage(demo_run, tmp_path, header):
     """A rating sheet with „Karten-IDs (Herkunft)“ (flueko's template, or the office's own
     column) links each measure to exactly those cards: idea ids or card ids, in any case; an
     unknown id is named in the log; a measure without ids is matched as before."""
@@ -165,7 +166,7 @@ def test_card_ids_in_a_rating_sheet_are_the_lineage(demo_run, tmp_path):
     wb = openpyxl.Workbook()
     sheet = wb.active
     sheet.title = "Bewertung"
-    sheet.append(["Maßnahme", SOURCES_HEADER, "Bewerter/in", "Wirkung", "Aufwand"])
+    sheet.append(["Maßnahme", header, "Bewerter/in", "Wirkung", "Aufwand"])
     rows = [
         ("Neue Maßnahme A", f"{first[s.IDEA_ID]}; {second[s.CARD_ID].lower()}"),
         ("Neue Maßnahme B", f"{third[s.IDEA_ID]}, K-gibt-es-nicht"),
