@@ -62,54 +62,42 @@ def test_held_out_third():
     assert result["trap_false_positive_rate"] <= 0.02
 
 
-def test_second_blind_set():
-    """``cases2.jsonl``: 240 lines written later by someone who read neither the masking nor the
-    first set (first run: names 0.752, 16 of 120 traps changed — see first_run2.txt). The three
-    names still counted as missed are the set's own artefacts (a name word that also stands
-    elsewhere in the line: "Rosa-Luxemburg-Straße", "Jan." 2017, "bin") plus Frank and a
-    German transliteration (Jewgeni) the lexicon lacks."""
-    lines = (HERE / "cases2.jsonl").read_text(encoding="utf-8").splitlines()
+BLIND_SETS = {
+    # cases2.jsonl: 240 lines written later by someone who read neither the masking nor the
+    # first set (first run: names 0.752, 16 of 120 traps changed — first_run2.txt). The three
+    # names still counted as missed are the set's own artefacts (a name word that also stands
+    # elsewhere in the line: "Rosa-Luxemburg-Straße", "Jan." 2017, "bin") plus Frank and a
+    # German transliteration (Jewgeni) the lexicon lacks.
+    "cases2.jsonl": (0.95, 0.042),
+    # cases3.jsonl: 210 lines of refugees' cards in English, simple German and a mix, mostly in
+    # lower case, written blind (first run: names 0.779, 20 of 105 traps changed —
+    # first_run3.txt). Still missed: English words that are also names without a cue ("joy
+    # from lagos", "june and her husband"), names no lexicon has ("chioma", "hevin"),
+    # "hope"/"faith"/"blessing"/"precious"; the trap still changed is "jan" (Persian: dear).
+    "cases3.jsonl": (0.91, 0.01),
+    # cases4.jsonl: 166 lines by another author (English, French, German, mixed; @mentions,
+    # greetings, signatures), written blind after the English-card rules were built on cases3 —
+    # its first run is the check of those rules: names 0.833, 6 of 80 traps changed
+    # (first_run4.txt). Fixed since by class (@mentions, „hier ist“, French function words,
+    # „Ramadan Kareem“, kinship words, peoples and regions); still missed: names no lexicon has
+    # (Modou Ceesay, Chinedu, Ngozi, Hevin, aminata, wardah), „Selam“ (also a greeting) and
+    # „Grace and Hope“ after „thanks to“.
+    "cases4.jsonl": (0.9, 0.0125),
+}
+"""Later blind sets: (least name recall, most trap lines changed) — ratchets."""
+
+
+@pytest.mark.parametrize("name", list(BLIND_SETS))
+def test_later_blind_sets(name):
+    recall, false_positive = BLIND_SETS[name]
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
     cases = [json.loads(line) for line in lines if line.strip()]
     result = _score_module().score(cases, mask_personal_data)["summary"]
     kinds = result["per_pii_type"]
-    assert kinds["name"]["recall"] >= 0.95
+    assert kinds["name"]["recall"] >= recall, kinds["name"]
     assert kinds["email"]["recall"] == kinds["phone"]["recall"] == 1.0
     assert all(k["partial_leaks"] == 0 for k in kinds.values())
-    assert result["trap_false_positive_rate"] <= 0.042
-
-
-def test_third_blind_set_english_and_lower_case_cards():
-    """``cases3.jsonl``: 210 lines of refugees' cards in English, simple German and a mix, mostly
-    in lower case, written blind (first run: names 0.779, 20 of 105 traps changed — see
-    first_run3.txt). The names still missed are English words that are also names without a cue
-    ("joy from lagos", "june and her husband"), names no lexicon has ("chioma", "hevin") and
-    "hope"/"faith"/"blessing"/"precious"; the trap still changed is "jan" (Persian: dear)."""
-    lines = (HERE / "cases3.jsonl").read_text(encoding="utf-8").splitlines()
-    cases = [json.loads(line) for line in lines if line.strip()]
-    result = _score_module().score(cases, mask_personal_data)["summary"]
-    kinds = result["per_pii_type"]
-    assert kinds["name"]["recall"] >= 0.91
-    assert kinds["email"]["recall"] == kinds["phone"]["recall"] == 1.0
-    assert all(k["partial_leaks"] == 0 for k in kinds.values())
-    assert result["trap_false_positive_rate"] <= 0.01
-
-
-def test_fourth_blind_set_as_a_check():
-    """``cases4.jsonl``: 166 lines by another author (English, French, German, mixed; @mentions,
-    greetings, signatures), written blind after the English-card rules were built on cases3 —
-    so its first run is the check of those rules: names 0.833, 6 of 80 traps changed (see
-    first_run4.txt). Fixed since by class (@mentions, „hier ist“, French function words,
-    greetings such as „Ramadan Kareem“, kinship words, peoples and regions); still missed: names
-    no lexicon has (Modou Ceesay, Chinedu, Ngozi, Hevin, aminata, wardah), „Selam“ (also a
-    greeting), and „Grace and Hope“ after „thanks to“."""
-    lines = (HERE / "cases4.jsonl").read_text(encoding="utf-8").splitlines()
-    cases = [json.loads(line) for line in lines if line.strip()]
-    result = _score_module().score(cases, mask_personal_data)["summary"]
-    kinds = result["per_pii_type"]
-    assert kinds["name"]["recall"] >= 0.9
-    assert kinds["email"]["recall"] == kinds["phone"]["recall"] == 1.0
-    assert all(k["partial_leaks"] == 0 for k in kinds.values())
-    assert result["trap_false_positive_rate"] <= 0.0125
+    assert result["trap_false_positive_rate"] <= false_positive
 
 
 ISSUE_LINES = [
