@@ -23,7 +23,7 @@ from flueko.analyse.agreement import coder_agreement
 from flueko.analyse.categorise import categorise, classify_text
 from flueko.analyse.clustering import cluster_ideas
 from flueko.analyse.lineage import apply_links, lineage_links, lineage_table, unlinked_cards
-from flueko.analyse.lineage_corrections import correct_links
+from flueko.analyse.lineage_corrections import correct_links, first_pins
 from flueko.analyse.measures import candidate_measures
 from flueko.analyse.prioritise import build_measures, measure_robustness, validate_weights
 from flueko.analyse.survey_stats import summarise_items
@@ -226,9 +226,8 @@ def _measures(parsed, ctx, ratings, candidates, entries, ws, *, extras) -> pd.Da
     sources = [t for t in (plan, attrs) if t is not None and s.IDEA_IDS in t.columns]
     pins = None
     if sources:
-        pins = pd.concat([t[pin_cols] for t in sources], ignore_index=True)
-        written = pins[s.IDEA_IDS].astype(s.STR).str.strip().fillna("") != ""
-        pins = pins[written].drop_duplicates(s.MEASURE_ID, keep="first")
+        pins, log = first_pins(pd.concat([t[pin_cols] for t in sources], ignore_index=True))
+        entries.extend(log)
     if plan is not None:
         plan = plan.assign(**{s.IDEA_IDS: pd.NA})
     if s.IDEA_IDS in attrs.columns:

@@ -95,3 +95,23 @@ def test_measure_ids_typed_in_any_case_unknown_ones_named():
         measure_ids=["M-1", "M-2", "M-3"],
     )  # fmt: skip
     assert _linked(out, "M-3") == {"K1-1": MANUAL}
+
+
+def test_rating_bodies_that_edited_the_ids_differently_are_warned_the_first_counts():
+    from flueko.analyse.lineage_corrections import first_pins
+
+    cols = [s.MEASURE_ID, s.TITLE, s.IDEA_IDS, s.SOURCE_FILE, s.SOURCE_SHEET, s.SOURCE_CELL]
+    pins = pd.DataFrame(
+        [("M-1", "Wohnraumbörse", "K1-1; K2-1", "b.xlsx", "Jobcenter", "C2"),
+         ("M-1", "Wohnraumbörse", "k2-1,K1-1", "b.xlsx", "Landratsamt", "C2"),  # same cards
+         ("M-2", "Sprachcafé", "K3-1", "b.xlsx", "Jobcenter", "C3"),
+         ("M-2", "Sprachcafé", "K3-1; K4-1", "b.xlsx", "Landratsamt", "C3"),
+         ("M-3", "Kita", None, "b.xlsx", "Jobcenter", "C4")],
+        columns=cols,
+    )  # fmt: skip
+    kept, log = first_pins(pins)
+    assert list(kept[s.MEASURE_ID]) == ["M-1", "M-2"]
+    assert list(kept[s.SOURCE_SHEET]) == ["Jobcenter", "Jobcenter"]
+    assert [e.code for e in log] == ["lineage_pins_differ"]
+    assert "Jobcenter!C3" in log[0].message and log[0].sheet == "Landratsamt"
+    assert log[0].severity != "info"

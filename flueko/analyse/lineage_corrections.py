@@ -46,6 +46,34 @@ def parse_sources(value: object) -> list[str] | None:
     return list(dict.fromkeys(t for t in re.split(r"[;,\s]+", text) if t))
 
 
+def first_pins(pins: pd.DataFrame) -> tuple[pd.DataFrame, list[LogEntry]]:
+    """One filled „Karten-IDs (Herkunft)“ row per measure — the first (a plan's before a rating
+    sheet's, the first sheet's before the next one's) — and a warning for each measure whose
+    filled cells name different cards (two rating bodies edited the template differently)."""
+    filled = pins[pins[schema.IDEA_IDS].astype(schema.STR).str.strip().fillna("") != ""]
+    log: list[LogEntry] = []
+    for _mid, rows in filled.groupby(schema.MEASURE_ID, sort=False):
+        sets = [
+            frozenset(i.casefold() for i in parse_sources(v) or []) for v in rows[schema.IDEA_IDS]
+        ]
+        if len(set(sets)) > 1:
+            first, other = (
+                rows.iloc[0],
+                rows.iloc[next(k for k, x in enumerate(sets) if x != sets[0])],
+            )
+            log.append(
+                entry(
+                    "lineage_pins_differ",
+                    f"Maßnahme ‚{first[schema.TITLE]}‘: „Karten-IDs (Herkunft)“ nennt in "
+                    f"{first[schema.SOURCE_SHEET]}!{first[schema.SOURCE_CELL]} andere Karten als "
+                    f"in {other[schema.SOURCE_SHEET]}!{other[schema.SOURCE_CELL]} — die erste "
+                    "gilt; bitte angleichen",
+                    **_where(other),
+                )
+            )
+    return filled.drop_duplicates(schema.MEASURE_ID, keep="first"), log
+
+
 def _resolver(known_ids: set[str], cards: dict[str, list[str]] | None):
     """Written id → idea ids: an idea id, or a card id standing for all ideas of its card, in
     any case ("kb455ebff24-1")."""
