@@ -196,6 +196,7 @@ LOG_CODE_LABELS: dict[str, str] = {
     "lineage_review_read": "Blatt „Herkunft prüfen“ gelesen",
     "lineage_review_unclear": "Antwort in „Herkunft prüfen“ weder ja noch nein",
     "lineage_pins_differ": "Karten-IDs einer Maßnahme unterscheiden sich zwischen Blättern",
+    "lineage_review_no_column": "„Herkunft prüfen“ ohne Antwortspalte",
     "lineage_review_conflict": "Karten-IDs und „Herkunft prüfen“ widersprechen sich",
     "lineage_review_measure_unknown": "Maßnahmen-ID in „Herkunft prüfen“ unbekannt",
     "lineage_review_no_measure": "„ja“ ohne Maßnahmen-ID in „Herkunft prüfen“",

@@ -275,3 +275,29 @@ def test_answers_in_herkunft_pruefen_are_applied_on_the_next_run(demo_run, tmp_p
     assert sheet.cell(popular, col[review.CARD]).value not in set(
         result.extras["unlinked"][s.IDEA_ID]
     )
+
+
+def test_herkunft_pruefen_without_its_answer_column_is_still_no_card_sheet(demo_run, tmp_path):
+    """The analyst deleted the answer column (and renamed the sheet): the sheet is still
+    flueko's list — its card texts are never read as cards of the new round — and the log says
+    that no answers were read."""
+    from flueko.io import lineage_review as review
+
+    wb = openpyxl.load_workbook(demo_run.root / "reports" / RATED / "massnahmenplan.xlsx")
+    sheet = wb[review.REVIEW_SHEET]
+    header = [c.value for c in sheet[2]]
+    sheet.delete_cols(header.index(review.DECISION) + 1)
+    sheet.delete_rows(1)  # the instruction line too
+    sheet.title = "Karten"
+    root = tmp_path
+    shutil.copytree(demo_run.root / "data" / "raw" / KICKOFF, root / "data" / "raw" / KICKOFF)
+    (root / "data" / "raw" / ROUND).mkdir(parents=True)
+    wb.save(root / "data" / "raw" / ROUND / "plan.xlsx")
+    ws = Workspace.at(root)
+    from flueko.pipeline import write_result
+
+    write_result(ws, ingest_round(ws, KICKOFF))
+    result = ingest_round(ws, ROUND)
+    assert result.tables["contributions"].empty
+    log = result.log
+    assert (log[s.LOG_CODE] == "lineage_review_no_column").sum() == 1

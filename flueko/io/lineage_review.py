@@ -66,14 +66,15 @@ def _header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     for r in range(min(sheet.n_rows, 5)):
         texts = ["" if is_empty(v) else str(v).strip() for v in sheet.row_values(r)]
         cols = {t: c for c, t in enumerate(texts) if t}
-        if all(name in cols for name in (MEASURE, CARD, DECISION)):
+        if MEASURE in cols and CARD in cols:  # flueko's own pair of headers
             return r, cols
     return None
 
 
 def is_review_sheet(sheet: Sheet) -> bool:
-    """True for a sheet with the header of „Herkunft prüfen“ in its first rows (also when the
-    analyst renamed the sheet: its card texts must never be read as cards)."""
+    """True for a sheet with the header of „Herkunft prüfen“ (its „Maßnahmen-ID“ and „Karten-ID“)
+    in its first rows — also when the analyst renamed the sheet or deleted columns: its card
+    texts must never be read as cards."""
     return _header(sheet) is not None
 
 
@@ -119,6 +120,15 @@ def read_review_sheet(sheet: Sheet) -> tuple[pd.DataFrame, list[LogEntry]]:
     if found is None:
         return pd.DataFrame(columns=list(DECISION_COLUMNS)), []
     head, cols = found
+    if DECISION not in cols:  # the answer column deleted: the rest is flueko's list
+        return pd.DataFrame(columns=list(DECISION_COLUMNS)), [
+            entry(
+                "lineage_review_no_column",
+                f"Herkunft prüfen: keine Spalte „{DECISION}“ — keine Antworten gelesen; die "
+                "übrigen Zellen sind die Liste von flueko",
+                **where,
+            )
+        ]
     log: list[LogEntry] = []
     rows = []
     n_lines = 0
