@@ -159,3 +159,26 @@ def test_filled_template_gives_exact_lineage(kickoff, suffix, tmp_path_factory, 
     assert ratings["rater"].nunique() == 2
     assert set(ratings["criterion"]) == {"impact", "effort"}
     assert len(ratings) == 2 * 2 * n
+
+
+def test_the_card_list_with_a_column_deleted_is_still_no_card_sheet(kickoff):
+    """The office deleted „Handlungsfeld“ from the sheet „Karten“ and added a note column: the
+    sheet is still the template's list of kick-off cards, never cards of the new round."""
+    ws = kickoff
+    wb = openpyxl.load_workbook(ws.reports_round(KICKOFF) / TEMPLATE_XLSX)
+    cards = wb[CARDS_SHEET]
+    header = [c.value for c in cards[1]]
+    cards.delete_cols(header.index("Handlungsfeld") + 1)
+    cards.cell(row=1, column=cards.max_column + 1, value="Notiz")
+    rating = wb[RATING_SHEET]
+    rating.title = "Jobcenter"
+    head = [c.value for c in rating[1]]
+    for r in range(2, 6):
+        rating.cell(row=r, column=head.index("Wirkung (1–5)") + 1, value=4)
+        rating.cell(row=r, column=head.index("Aufwand (1–5)") + 1, value=2)
+    folder = ws.raw / LATER
+    folder.mkdir(parents=True)
+    wb.save(folder / "bewertung.xlsx")
+    result = ingest_round(ws, LATER)
+    assert result.tables["contributions"].empty
+    assert result.tables["ratings"]["rater"].nunique() == 1

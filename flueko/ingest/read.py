@@ -39,6 +39,7 @@ from flueko.ingest.evidence import (
 )
 from flueko.ingest.readings import ratings_use, survey_use, table_use
 from flueko.io.codebook import coding_from_sheet, is_codebook_sheet
+from flueko.io.lineage_review import MEASURE as REVIEW_MEASURE
 from flueko.io.lineage_review import is_review_sheet, read_review_sheet
 from flueko.io.readers import read_sheets
 from flueko.labels import KIND_LABELS, RATING_TEMPLATE_CARDS, RATING_TEMPLATE_GUIDE
@@ -293,8 +294,11 @@ def is_template_sheet(sheet: Sheet) -> bool:
     """True for the helper sheets of flueko's rating-sheet template (its instructions and its
     list of kick-off cards, whatever their names): never data, skipped without a log entry."""
     first = tuple(sheet.rows[0]) if sheet.rows and sheet.rows[0] else ()
-    cards = RATING_TEMPLATE_CARDS
-    return first[:1] == RATING_TEMPLATE_GUIDE[:1] or first[: len(cards)] == cards
+    if first[:1] == RATING_TEMPLATE_GUIDE[:1]:
+        return True
+    # the card list, also with columns deleted or added after its „Karten-ID“ column (not
+    # „Herkunft prüfen“, which has a „Karten-ID“ too, beside its „Maßnahmen-ID“)
+    return first[:1] == RATING_TEMPLATE_CARDS[:1] and REVIEW_MEASURE not in first
 
 
 def _reported_use(more: list) -> SheetUse | None:
