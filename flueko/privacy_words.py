@@ -94,6 +94,8 @@ CUE_PAIRS = {
     ("heisse", "ich"),
     ("bin", "ich"),
     ("ist", "hier"),
+    ("to", "thanks"),
+    ("to", "thank"),
 }
 """Two words before a name: (the word right before it, the one before that)."""
 PARTICLES = {"al", "el", "von", "van", "de", "du", "zu", "vom", "ter", "ten", "bin", "abu"}

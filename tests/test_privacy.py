@@ -64,6 +64,7 @@ from flueko.privacy import Finding, find_personal_data, mask_frame, mask_persona
         ("moin, hier ist rita von der AWO", "moin, hier ist [Name] von der AWO"),
         ("gruß an tante gül", "gruß an tante [Name]"),
         ("The Rahimi brothers play music", "The [Name] brothers play music"),
+        ("thanks to Grace from the choir", "thanks to [Name] from the choir"),
         (
             "Kontakt: Frau Reimling, c.reimling@rems-murr-kreis.de, Tel. 07151501-1092",
             "Kontakt: Frau [Name], [E-Mail], Tel. [Telefon]",
