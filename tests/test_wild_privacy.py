@@ -82,7 +82,7 @@ BLIND_SETS = {
     # „Ramadan Kareem“, kinship words, peoples and regions); still missed: names no lexicon has
     # (Modou Ceesay, Chinedu, Ngozi, Hevin, aminata, wardah), „Selam“ (also a greeting) and
     # „Grace and Hope“ after „thanks to“.
-    "cases4.jsonl": (0.9, 0.0125),
+    "cases4.jsonl": (0.91, 0.0125),
 }
 """Later blind sets: (least name recall, most trap lines changed) — ratchets."""
 
