@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from flueko.abbreviations import ABBREVIATIONS
 from flueko.privacy_english import is_english, is_english_word
 from flueko.privacy_lexicon import first_name_kind, surnames
 from flueko.privacy_words import (
@@ -28,6 +29,7 @@ from flueko.privacy_words import (
     ARTICLES,
     CUE_PAIRS,
     CUES,
+    DAYS,
     FAMILY_TAIL,
     FUNCTION_WORDS,
     GREETINGS,
@@ -308,13 +310,15 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool, english: bool)
     if _in_compound(text, tok):
         return None
     word = tok.text.casefold()
+    if tok.text.isupper() and word in ABBREVIATIONS and not text.isupper():
+        return None  # "MBE und JMD beraten": an abbreviation of the field, not Mbe
     foreign = word in FUNCTION_WORDS and (english or word not in NAMES_TOO)
     if word in PLACES or (foreign and not _named(toks, i, cue)):
         return None  # "from homs", "see you", "Can we", "mr. and mrs.", but "my name is Will"
     greeting = i > 0 and (toks[i - 1].text.casefold(), word) in GREETINGS
     if word in CUES or (english and word in SALUTATIONS) or greeting:
         return None  # "her son bohdan", "an tante gül": the cue, not the name; "Ramadan Kareem"
-    if english and word in MONTHS_DAYS and not cue:
+    if ((english and word in MONTHS_DAYS) or word in DAYS) and not cue:
         return None  # "in June", "june is a good month"
     # an English word that is also a name ("will", "bill", "grace") in an English card: a name
     # only after a cue, before a family name, or capitalised inside a sentence

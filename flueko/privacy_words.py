@@ -24,6 +24,7 @@ FUNCTION_WORDS = words(
     were be been want have has had not with at please need there this that these those what when
     where who why how very because from your can will would could should must may might shall
     and or but if then than so too also only just do does did get got go going come came bring
+    on by
     let say said tell told give gave take took make made no yes all any some every each about
     after before into out up down over again still here now today tomorrow always never
     les et pour je tu il elle nous vous ils elles un une avec dans sur pas est merci bonjour
@@ -40,7 +41,7 @@ CUES = words(
     """
     called named family son brother sister daughter wife husband uncle aunt cousin friend friends
     neighbour neighbor teacher caseworker translator interpreter volunteer mentor coach dear
-    thank thanks thx hi hello c'est c’est tante onkel oma opa cousine
+    thank thanks thx hi hello c'est c’est tante onkel oma opa cousine baba mama papa
     """
 )
 """English words after which a lexicon word is a name ("called Mark", "my brother Ali")."""
@@ -50,6 +51,15 @@ MONTHS_DAYS = words(
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
+DAYS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche janvier février fevrier avril juin juillet août aout septembre
+    octobre novembre décembre decembre
+    """
+)
+"""Weekdays and French months: never a name without a cue, in any card ("meet on monday",
+"à samedi"; Monday is a Nigerian first name)."""
 PLACES = words(
     """
     syria aleppo homs idlib damascus daraa raqqa latakia hama deir afrin kobani qamishli
@@ -139,7 +149,7 @@ OFFICE = re.compile(
 # Capitalised words that are never a name nor a surname in these texts.
 NOT_NAME = words(
     """
-    name telefon e-mail mail tel fax handy herrn hr fr frauen herren dame damen
+    name telefon e-mail mail tel fax handy herrn hr fr frauen herren dame damen mac pc
     der die das den dem des ein eine einer und oder
     aber auch bei mit für von vom zum zur im in an am auf aus nach über unter vor bis seit
     wegen ohne gegen ab als wie wo was wer wenn dass ob sie er es wir ihr ich man alle bitte

@@ -53,6 +53,11 @@ ORIGIN = {
     ),
     # Horn of Africa (Tigrinya, Amharic, Somali) and their diaspora in Scandinavia
     **dict.fromkeys(["ET", "DJ", "NO", "SE"], 3000),
+    # West and Central Africa (Nigeria, Ghana, Cameroon: Chinedu, Ngozi, Chioma) and, for the
+    # francophone West Africans (Gambia, Guinea, Senegal are not in the data set), France
+    # (Aminata, Fatou, Ousmane)
+    **dict.fromkeys(["NG", "GH", "CM"], 3000),
+    "FR": 1000,
     # Eastern Europe and the Balkans
     **dict.fromkeys(["RU", "KZ", "MD", "PL", "HR", "RS", "AL", "BG", "GE", "CZ"], 2000),
     # international names (Helen, James) common in every group

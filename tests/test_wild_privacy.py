@@ -72,17 +72,17 @@ BLIND_SETS = {
     # cases3.jsonl: 210 lines of refugees' cards in English, simple German and a mix, mostly in
     # lower case, written blind (first run: names 0.779, 20 of 105 traps changed —
     # first_run3.txt). Still missed: English words that are also names without a cue ("joy
-    # from lagos", "june and her husband"), names no lexicon has ("chioma", "hevin"),
-    # "hope"/"faith"/"blessing"/"precious"; the trap still changed is "jan" (Persian: dear).
-    "cases3.jsonl": (0.91, 0.01),
+    # from lagos", "june and her husband", "maria" — also an English word — after "ask"),
+    # "faith"/"blessing", "hevin" after "bei"; the trap still changed is "jan" (Persian: dear).
+    "cases3.jsonl": (0.94, 0.01),
     # cases4.jsonl: 166 lines by another author (English, French, German, mixed; @mentions,
     # greetings, signatures), written blind after the English-card rules were built on cases3 —
     # its first run is the check of those rules: names 0.833, 6 of 80 traps changed
     # (first_run4.txt). Fixed since by class (@mentions, „hier ist“, French function words,
-    # „Ramadan Kareem“, kinship words, peoples and regions); still missed: names no lexicon has
-    # (Modou Ceesay, Chinedu, Ngozi, Hevin, aminata, wardah), „Selam“ (also a greeting) and
-    # „Grace and Hope“ after „thanks to“.
-    "cases4.jsonl": (0.91, 0.0125),
+    # „Ramadan Kareem“, kinship words, peoples and regions, first names of Nigeria, Ghana,
+    # Cameroon and francophone West Africa in the lexicon); still missed: „Selam“ (also a
+    # greeting), „Hevin“ before „und“, „wardah“ after „sister of“.
+    "cases4.jsonl": (0.96, 0.0125),
 }
 """Later blind sets: (least name recall, most trap lines changed) — ratchets."""
 

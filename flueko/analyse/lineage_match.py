@@ -19,64 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from flueko.abbreviations import ABBREVIATIONS
 from flueko.analyse.similarity import MATCH_IGNORE, STOPWORDS
 from flueko.text import fold
-
-ABBREVIATIONS: dict[str, str] = {
-    "gu": "Gemeinschaftsunterkunft",
-    "gus": "Gemeinschaftsunterkünfte",
-    "lea": "Erstaufnahme",
-    "eae": "Erstaufnahme",
-    "vkl": "Vorbereitungsklasse",
-    "vk": "Vorbereitungsklasse",
-    "jc": "Jobcenter",
-    "afa": "Arbeitsagentur",
-    "eq": "Einstiegsqualifizierung",
-    "daz": "Deutsch als Zweitsprache",
-    "daf": "Deutsch als Fremdsprache",
-    "ik": "Integrationskurs",
-    "bamf": "Bundesamt Migration",
-    "abh": "Ausländerbehörde",
-    "oepnv": "Nahverkehr",
-    "vhs": "Volkshochschule",
-    "uma": "unbegleitete minderjährige Geflüchtete",
-    "umf": "unbegleitete minderjährige Geflüchtete",
-    "jmd": "Jugendmigrationsdienst",
-    "mbe": "Migrationsberatung",
-    "kindertagesstaette": "Kita",
-    "kindertagesstaetten": "Kita",
-    "azubi": "Auszubildende",
-    "azubis": "Auszubildende",
-    "info": "Information",
-    "infos": "Information",
-    "ehrenamtler": "Ehrenamtliche",
-    "fluechtling": "Geflüchtete",
-    "fluechtlinge": "Geflüchtete",
-    "asylbewerber": "Geflüchtete",
-    "wlan": "Internet",
-    "wifi": "Internet",
-    "job": "Arbeit",
-    "jobs": "Arbeit",
-    "deutschkurs": "Sprachkurs",
-    "deutschkurse": "Sprachkurse",
-    "dtz": "Deutsch-Test für Zuwanderer",
-    "egk": "elektronische Gesundheitskarte",
-    "psz": "Psychosoziales Zentrum",
-    "asa": "Assistierte Ausbildung",
-    "bab": "Berufsausbildungsbeihilfe",
-    "fim": "Flüchtlingsintegrationsmaßnahme",
-    "ast": "Anrufsammeltaxi",
-    "lra": "Landratsamt",
-    "lk": "Landkreis",
-    "kibe": "Kinderbetreuung",
-    "iq": "Integration durch Qualifizierung Anerkennungsberatung",
-    "vabo": "Vorqualifizierungsjahr Arbeit Beruf",
-    "deufoev": "berufsbezogene Sprachförderung",
-    "zue": "Unterkunft",
-    "ehrenamtl": "ehrenamtlich",
-}
-"""Abbreviations and colloquial words of the field, read as the word they stand for (folded
-keys). An office adds its own with ``abbreviations=`` of :class:`Matcher`."""
 
 _INFLECTION = ("innen", "ern", "en", "er", "es", "em", "e", "n", "s")
 _DERIVATION = ("ungen", "ung", "heiten", "heit", "keiten", "keit", "lichen", "liche", "lich",
