@@ -22,31 +22,33 @@ _SURNAMES = "surnames.txt"
 _ENGLISH = "english_words.txt"
 
 
+def _entries(name: str) -> list[str]:
+    """The lines of ``resources/<name>`` that are neither empty nor a ``#`` comment."""
+    text = resources.files("flueko.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
 @cache
 def _lexicon() -> dict[str, bool]:
     """First names (casefolded) → ``True`` if the name is also a frequent German word."""
-    text = resources.files("flueko.resources").joinpath(_LEXICON).read_text(encoding="utf-8")
     out: dict[str, bool] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            key = line.rstrip("~").casefold()
-            out[key] = line.endswith("~")
-            out.setdefault(_plain(key), out[key])
+    for line in _entries(_LEXICON):
+        key = line.rstrip("~").casefold()
+        out[key] = line.endswith("~")
+        out.setdefault(_plain(key), out[key])
     return out
 
 
 @cache
 def surnames() -> frozenset[str]:
     """Family names (casefolded) of ``resources/surnames.txt``, for "die Haddads"."""
-    text = resources.files("flueko.resources").joinpath(_SURNAMES).read_text(encoding="utf-8")
-    return frozenset(line.casefold() for line in text.splitlines() if line[:1] not in "#")
+    return frozenset(line.casefold() for line in _entries(_SURNAMES))
 
 
 @cache
 def english_words() -> frozenset[str]:
     """English words that are also first or family names, of ``resources/english_words.txt``."""
-    text = resources.files("flueko.resources").joinpath(_ENGLISH).read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(_entries(_ENGLISH))
 
 
 def _plain(word: str) -> str:

@@ -295,21 +295,19 @@ def _name_at(text: str, toks: list[_Tok], i: int, *, lower: bool, english: bool)
         return None
     if not (tok.cap or lower) and _lower_name_start(text, toks, i):
         lower = True  # "zozan hat angerufen", "ali + mustafa helfen"
+    cue = _cue_before(text, toks, i)
     particle = PARTICLE_NAME.match(tok.text) or (lower and PARTICLE_LOWER.match(tok.text))
-    if not tok.cap and particle and _cue_before(text, toks, i):
+    if not tok.cap and particle and cue:
         return i  # Familie el-Sayed, the family al-hassan
     if text[tok.start - 1 : tok.start] == "@" and first_name_kind(tok.text):
         return i  # "@ahmad pls bring the list" (an e-mail address is found before)
-    cue = _cue_before(text, toks, i)
     # a lexicon name typed in lower case in a text with capitals: after "hier ist", "my name
     # is" …, or in an English card ("hier ist rita von der AWO"; not "Dolmetscher per Video")
     pair = i > 1 and (toks[i - 1].text.casefold(), toks[i - 2].text.casefold()) in CUE_PAIRS
     typed_low = cue and (pair or english) and first_name_kind(tok.text) is not None
-    if not (tok.cap or lower or typed_low) or tok.text.casefold() in NOT_NAME:
-        return None
-    if _in_compound(text, tok):
-        return None
     word = tok.text.casefold()
+    if not (tok.cap or lower or typed_low) or word in NOT_NAME or _in_compound(text, tok):
+        return None
     if tok.text.isupper() and word in ABBREVIATIONS and not text.isupper():
         return None  # "MBE und JMD beraten": an abbreviation of the field, not Mbe
     foreign = word in FUNCTION_WORDS and (english or word not in NAMES_TOO)
